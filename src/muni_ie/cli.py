@@ -1,0 +1,53 @@
+"""``muni-ie``: extract records from corpora, evaluate them against gold.
+
+    muni-ie extract corpus/articles.jsonl -o out.jsonl [--workers N] [--resume] [--quiet]
+    muni-ie evaluate GOLD.jsonl PRED.jsonl [--texts INPUT.jsonl] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .text.validate import MAX_CHARS
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="muni-ie", description="Structured data from Persian municipal news.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="write one muni_ie/1 record per input document (JSONL)")
+    ex.add_argument("inputs", nargs="+", help=".jsonl / .jsonl.gz with id+text, .txt files, folders, or -")
+    ex.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
+    ex.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    ex.add_argument("--resume", action="store_true", help="skip ids already in the output")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--max-chars", type=int, default=MAX_CHARS, help="longer texts get an error record")
+    ev = sub.add_parser("evaluate", help="score predictions against gold (GUIDELINES.md format)")
+    ev.add_argument("gold")
+    ev.add_argument("pred")
+    ev.add_argument("--texts", help="input documents, to check that every span points at its text")
+    ev.add_argument("--json", action="store_true")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "extract":
+        from .batch import run_extract
+
+        counts = run_extract(args.inputs, args.output, workers=args.workers, resume=args.resume,
+                             quiet=args.quiet, max_chars=args.max_chars)
+        if not args.quiet:
+            print(f"muni-ie: {counts['documents']} records written, {counts['errors']} errors, "
+                  f"{counts['skipped']} skipped (already done)", file=sys.stderr)
+        return 0
+    from .evaluate import evaluate, format_table
+
+    res = evaluate(args.gold, args.pred, args.texts)
+    print(json.dumps(res, ensure_ascii=False) if args.json else format_table(res))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Who said it: officials merged over their mentions, and each statement's speaker.
+
+Persian news names a speaker in several ways, and this module ties them to one person:
+a full name («رضا امینی، مدیرکل ... گفت»), a surname («امینی تأکید کرد»), a pronoun
+(«وی افزود», «او گفت»), a title alone («شهردار همدان افزود»), and the lead convention: a
+lead paragraph gives only the title («مجری طرح ... خبر داد») and the next paragraph the name
+(«دکتر امی ... افزود») — the title then belongs to that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document, Official, Statement
+from ..recognizers.persons import PersonMention, default_lexicon
+from ..text.keys import dice, key
+from ..text.tokens import token_spans
+from .statements import Clause
+
+Span = tuple[int, int]
+_PRONOUNS = ("وی", "او", "ایشان")
+# words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
+_AFTER_SUBJECT = frozenset("نیز هم با در ضمن همچنین درباره پیرامون امروز روز به از".split())
+
+
+@dataclass
+class _Person:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    has_first_name: bool = True
+    first_seen: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def add_title(self, title: str) -> None:
+        if all(dice(title, t) < 0.9 for t in self.titles):
+            self.titles.append(title)
+
+
+@dataclass
+class _TitleMention:
+    start: int
+    end: int
+    text: str
+
+
+class SpeakerResolver:
+    """Build officials and resolve statement speakers for one document."""
+
+    def __init__(self, doc: Document, persons: list[PersonMention], titles: list[_TitleMention],
+                 orgs: list[Span]) -> None:
+        self.doc, self.text = doc, doc.text
+        self.titles = sorted(titles, key=lambda t: t.start)
+        self.orgs = orgs
+        self.people: list[_Person] = []
+        for m in sorted(persons, key=lambda m: m.start):
+            self._add_mention(m.name, (m.start, m.end), m.has_first_name, list(m.honorifics))
+        self._attach_appositions()
+
+    # -- people -----------------------------------------------------------------------------
+    def _add_mention(self, name: str, span: Span, has_first: bool, honors: list[str]) -> _Person:
+        p = self._find(name, has_first)
+        if p is None:
+            p = _Person(name, has_first_name=has_first, first_seen=span[0])
+            self.people.append(p)
+        elif has_first and (not p.has_first_name or len(key(name)) > len(key(p.name))):
+            p.name, p.has_first_name = name, True  # the fullest form the article gives
+        p.mentions.append(span)
+        p.honorifics.extend(h for h in honors if h not in p.honorifics)
+        return p
+
+    def _find(self, name: str, has_first: bool) -> _Person | None:
+        k, sk = key(name), key(name.split()[-1])
+        for p in self.people:
+            if key(p.name) == k:
+                return p
+        for p in reversed(self.people):  # a surname joins the latest person who bears it
+            if key(p.surname) == sk and (not has_first or not p.has_first_name):
+                return p
+        return None
+
+    def _attach_appositions(self) -> None:
+        """«X، شهردار همدان» / «شهردار همدان، X» / «X عضو شورا»: the title is X's."""
+        for p in self.people:
+            for a, b in p.mentions:
+                for t in self.titles:
+                    if _adjacent(self.text, b, t.start) or _adjacent(self.text, t.end, a):
+                        p.add_title(t.text)
+
+    def person_at(self, pos: int) -> _Person | None:
+        for p in self.people:
+            if any(a <= pos < b for a, b in p.mentions):
+                return p
+        return None
+
+    # -- speakers ---------------------------------------------------------------------------
+    def resolve(self, clauses: list[Clause]) -> list[Statement]:
+        statements: list[Statement] = []
+        last: _Person | None = None
+        pending: list[tuple[str, list[Statement]]] = []  # title-only speakers awaiting a name
+        for c in clauses:
+            kind, who, span = self._subject(c)
+            if kind == "org":
+                continue  # «شهرداری اعلام کرد»: an institution, not a person
+            st = Statement(trigger=c.trigger, content=c.content, speaker_mention=span)
+            person = None
+            if kind == "person":
+                person = who
+                if pending and not person.titles and person.first_seen >= c.subject[0] - 1:
+                    title, waiting = pending.pop(0)  # lead convention: the title's bearer is named now
+                    person.add_title(title)
+                    for w in waiting:
+                        w.speaker = person.name
+                    pending.clear()
+            elif kind == "title":
+                person = self._bearer(who)
+                if person is None:
+                    for title, waiting in pending:
+                        if dice(title, who) >= 0.7:
+                            waiting.append(st)
+                            break
+                    else:
+                        pending.append((who, [st]))
+            elif kind == "pronoun" or kind == "none":
+                person = last
+            if person is not None:
+                st.speaker = person.name
+                last = person
+            statements.append(st)
+        for p in self.people:  # names may have grown after a statement was resolved
+            for st in statements:
+                if st.speaker and key(st.speaker.split()[-1]) == key(p.surname) and st.speaker != p.name:
+                    st.speaker = p.name
+        return statements
+
+    def _bearer(self, title: str) -> _Person | None:
+        best, score = None, 0.7
+        for p in self.people:
+            for t in p.titles:
+                d = dice(t, title)
+                if d >= score:
+                    best, score = p, d
+        return best
+
+    def _subject(self, c: Clause):
+        """The first thing named in the subject region: a person, a pronoun, a title or an org."""
+        a, b = c.subject
+        toks = token_spans(self.text, a, b)
+        if not toks:
+            return "none", None, None
+        first = toks[0]
+        cands = []
+        for p in self.people:
+            for m in p.mentions:
+                if a <= m[0] < b:
+                    cands.append((m[0], "person", p, m))
+        for t in self.titles:
+            if a <= t.start < b:
+                cands.append((t.start, "title", t, (t.start, t.end)))
+        for s, e in toks:
+            if self.text[s:e] in _PRONOUNS:
+                cands.append((s, "pronoun", None, (s, e)))
+                break
+        for s, e in self.orgs:
+            if a <= s < b:
+                cands.append((s, "org", None, (s, e)))
+        bare = self._bare_surname(toks, b)
+        if bare is not None:
+            cands.append(bare)
+        if not cands:
+            return "none", None, None
+        pos, kind, obj, span = min(cands, key=lambda c: (c[0], c[1] != "person"))
+        if pos > first[0] + 1 and kind == "org":
+            return "none", None, None
+        if kind == "title":
+            near = self._apposed_person(obj)
+            if near is not None:
+                return "person", near, span
+            return "title", obj.text, span
+        return kind, obj, span
+
+    def _apposed_person(self, t: _TitleMention) -> _Person | None:
+        for p in self.people:
+            for a, b in p.mentions:
+                if _adjacent(self.text, b, t.start) or _adjacent(self.text, t.end, a):
+                    return p
+        return None
+
+    def _bare_surname(self, toks: list[Span], verb_pos: int):
+        """«ایلیات گفت», «الویری نیز در این نشست گفت»: a surname alone opens the clause."""
+        s, e = toks[0]
+        word = self.text[s:e]
+        for p in self.people:
+            if key(p.surname) == key(word):
+                p.mentions.append((s, e))
+                return (s, "person", p, (s, e))
+        nxt = self.text[e:verb_pos].split()
+        lex = default_lexicon()
+        if (lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
+                and (not nxt or nxt[0] in _AFTER_SUBJECT) and not self._covered(s)):
+            p = self._add_mention(word, (s, e), False, [])
+            return (s, "person", p, (s, e))
+        return None
+
+    def _covered(self, pos: int) -> bool:
+        return any(t.start <= pos < t.end for t in self.titles) or any(a <= pos < b for a, b in self.orgs)
+
+    def officials(self) -> list[Official]:
+        return [Official(p.name, list(p.titles), sorted(set(p.mentions)), list(p.honorifics))
+                for p in sorted(self.people, key=lambda p: p.first_seen)]
+
+
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
+    """Only spaces or a comma between two spans."""
+    if right_start < left_end or right_start - left_end > 3:
+        return False
+    return text[left_end:right_start].strip(" ،,") == ""

@@ -1,0 +1,200 @@
+"""Person names in Persian news: «سید محمدحسین سیف‌السادات», «دکتر امی», «رضا امینی».
+
+Persian has no capital letters, so a name is recognized from evidence around it: a known first
+name followed by a surname-like word, an honorific («دکتر», «مهندس», «سید»), or a title in
+apposition («X، شهردار همدان» / «شهردار همدان، X»). Bylines («عکس: X», a name alone on the
+first or last line) are not people in the news and are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..resources import packaged_lines, packaged_rows
+from ..text.normalize import ZWNJ, fold
+from ..text.tokens import token_spans
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str  # canonical form: honorifics other than سید/سیده dropped, suffixes joined with ZWNJ
+    honorifics: tuple[str, ...] = ()
+    has_first_name: bool = True
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    first_names: frozenset[str]
+    ambiguous_first: frozenset[str]
+    title_honorifics: frozenset[str]
+    lineage: frozenset[str]
+    stopwords: frozenset[str]
+    blockers: frozenset[str]
+    suffixes: frozenset[str]
+    common_words: frozenset[str]
+
+    def is_first(self, word: str) -> bool:
+        return _plain(word) in self.first_names
+
+    def is_surname_like(self, word: str) -> bool:
+        w = _plain(word)
+        return (len(w) >= 2 and w not in self.stopwords and w not in self.title_honorifics
+                and w not in self.blockers and all(c.isalpha() or c == ZWNJ for c in word))
+
+
+def _plain(word: str) -> str:
+    return word.replace(ZWNJ, "")
+
+
+@functools.cache
+def default_lexicon() -> NameLexicon:
+    firsts, ambiguous = set(), set()
+    for row in packaged_rows("first_names.tsv"):
+        (ambiguous if len(row) > 1 and row[1] == "ambiguous" else firsts).add(_plain(fold(row[0])))
+    honor, lineage = set(), set()
+    for row in _honorific_rows():
+        word = _plain(fold(row[0])).replace(" ", "")
+        (lineage if len(row) > 1 and row[1].strip() == "lineage" else honor).add(word)
+    context = {}
+    for row in packaged_rows("name_context.tsv"):
+        context.setdefault(row[1], set()).add(_plain(row[0]))
+    stop = {_plain(w) for w in packaged_lines("name_stopwords.txt")} | context.get("stop", set())
+    for row in packaged_rows("reporting_verbs.tsv"):
+        stop.update(_plain(w) for w in fold(row[0]).split())
+    stop.update(_plain(w) for w in packaged_lines("pronouns.tsv"))
+    common = {_plain(w) for w in packaged_lines("common_words.txt")}
+    return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
+                       frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
+                       frozenset(common))
+
+
+def _honorific_rows() -> tuple[tuple[str, ...], ...]:
+    try:
+        return packaged_rows("honorifics.tsv")
+    except FileNotFoundError:  # the lexicon ships with the package; this only guards partial checkouts
+        return (("سید", "lineage"), ("سیده", "lineage"), ("دکتر", "title"), ("مهندس", "title"))
+
+
+class PersonRecognizer:
+    """Find person-name mentions; ``titles`` are TITLE spans found earlier (for appositions)."""
+
+    def __init__(self, lexicon: NameLexicon | None = None) -> None:
+        self.lex = lexicon or default_lexicon()
+
+    def find(self, text: str, titles: list[Span] = ()) -> list[PersonMention]:
+        toks = token_spans(text)
+        words = [text[a:b] for a, b in toks]
+        title_starts = {s for s, _ in titles}
+        title_ends = {e for _, e in titles}
+        found: list[PersonMention] = []
+        i = 0
+        while i < len(toks):
+            m = self._match(text, toks, words, i, title_starts, title_ends)
+            if m is None:
+                i += 1
+                continue
+            mention, i = m
+            found.append(mention)
+        return [m for m in found if not _is_byline(text, m)]
+
+    # -- matching one candidate starting at token i ---------------------------------------
+    def _match(self, text, toks, words, i, title_starts, title_ends):
+        lex = self.lex
+        if i > 0 and _plain(words[i - 1]) in lex.blockers:
+            return None
+        j, honors = i, []
+        while j < len(words):
+            w = _plain(words[j])
+            two = w + (_plain(words[j + 1]) if j + 1 < len(words) else "")
+            if w in lex.title_honorifics:
+                honors.append(words[j])
+                j += 1
+            elif two in lex.title_honorifics:  # «حجت الاسلام» written with a space
+                honors.append(words[j] + " " + words[j + 1])
+                j += 2
+            else:
+                break
+        lineage = None
+        if j < len(words) and _plain(words[j]) in lex.lineage:
+            lineage = words[j]
+            j += 1
+        first, j2 = self._first_name(words, j)
+        if first:
+            surname, end = self._surname(words, j2)
+            if surname is None:
+                return None
+            known_first = _plain(first.split()[0]) in lex.first_names
+            rare_surname = _plain(surname) not in lex.common_words
+            strong = honors or lineage or (known_first and rare_surname)
+            if not strong and not self._apposed(text, toks, i, end, title_starts, title_ends):
+                return None
+            name = " ".join(x for x in (lineage, first, surname) if x)
+            return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
+        if honors or lineage:
+            surname, end = self._surname(words, j)
+            if surname is None:
+                return None
+            name = " ".join(x for x in (lineage, surname) if x)
+            return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors), False), end
+        return None
+
+    def _first_name(self, words, j):
+        lex = self.lex
+        if j >= len(words):
+            return None, j
+        w = words[j]
+        if _plain(w) not in lex.first_names and _plain(w) not in lex.ambiguous_first:
+            return None, j
+        j += 1
+        if j < len(words) and _plain(words[j]) in ("الله", "اله"):  # «فرج الله» → «فرج‌الله»
+            return w + ZWNJ + words[j], j + 1
+        # compound first names written apart: «محمد حسین سیف‌السادات», but «حسن بیادی» stays
+        if (j + 1 < len(words) and lex.is_first(words[j]) and lex.is_surname_like(words[j + 1])
+                and _plain(w) in _COMPOUND_HEADS):
+            return w + " " + words[j], j + 1
+        return w, j
+
+    def _surname(self, words, j):
+        lex = self.lex
+        if j >= len(words) or not lex.is_surname_like(words[j]) or _plain(words[j]) in lex.title_honorifics:
+            return None, j
+        surname, j = words[j], j + 1
+        if j < len(words) and _plain(words[j]) in lex.suffixes:  # «تقی زاده» → «تقی‌زاده»
+            surname, j = surname + ZWNJ + words[j], j + 1
+        return surname, j
+
+    @staticmethod
+    def _apposed(text, toks, i, end, title_starts, title_ends):
+        """A title right before or after the name, across a comma or a space."""
+        left = toks[i][0]
+        while left > 0 and text[left - 1] in " ،,":
+            left -= 1
+        right = toks[end - 1][1]
+        while right < len(text) and text[right] in " ،,":
+            right += 1
+        return left in title_ends or right in title_starts
+
+
+#: first names that open a compound first name when followed by another («محمد حسین», «علی اکبر»)
+_COMPOUND_HEADS = frozenset({"محمد", "علی", "امیر", "سید", "غلام", "عبد", "میر"})
+
+
+def _is_byline(text: str, m: PersonMention) -> bool:
+    """«عکس: X», «گروه اقتصادی - X:», or a line that holds nothing but the name."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip(" .:،")
+    if line == text[m.start:m.end] and (line_start == 0 or line_end == len(text)):
+        return True
+    prefix = text[line_start:m.start].strip()
+    return prefix.endswith(("عکس:", "عکس :", "عکاس:", "خبرنگار:", "-")) and len(prefix) < 40

@@ -1,0 +1,57 @@
+"""Serialization of a :class:`~muni_ie.document.Document` to the ``muni_ie/1`` record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import PLACE_LABELS, SCHEMA, Document
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    orig = doc.original
+
+    def span(s: int, e: int) -> list[int]:
+        return list(doc.original_span(s, e))
+
+    entities = []
+    for m in sorted(doc.entities, key=lambda m: (m.start, -m.end)):
+        a, b = doc.original_span(m.start, m.end)
+        if a == b:
+            continue
+        entities.append({"label": m.label, "start": a, "end": b, "text": orig[a:b], "norm": m.norm, **m.attrs})
+    facts = []
+    for f in doc.facts:
+        a, b = doc.original_span(f.start, f.end)
+        facts.append({"value": f.value, "unit": f.unit, "of": f.of, "cmp": f.cmp,
+                      "text": orig[a:b], "start": a, "end": b, "speaker": f.speaker})
+    events: list[dict[str, Any]] = []
+    for st in doc.statements:
+        a, b = doc.original_span(*st.trigger)
+        events.append({"type": "statement", "speaker": st.speaker, "trigger": orig[a:b],
+                       "start": a, "end": b, "content": span(*st.content)})
+    for mt in doc.meetings:
+        a, b = doc.original_span(mt.start, mt.end)
+        events.append({"type": "meeting", "name": mt.name, "ordinal": mt.ordinal, "place": mt.place,
+                       "venue": mt.venue, "start": a, "end": b,
+                       "mentions": [span(*x) for x in mt.mentions]})
+    return {
+        "id": doc.id,
+        "schema": SCHEMA,
+        "entities": entities,
+        "officials": [{"name": o.name, "titles": list(o.titles),
+                       "mentions": [span(*x) for x in o.mentions]} for o in doc.officials],
+        "places": [{"name": p.name, "type": p.type, "province": p.province, "id": p.id,
+                    "mentions": [span(*x) for x in p.mentions]} for p in doc.places],
+        "organizations": [{"name": o.name, "mentions": [span(*x) for x in o.mentions]}
+                          for o in doc.organizations],
+        "facts": facts,
+        "events": events,
+    }
+
+
+def error_record(doc_id: Any, error: str, **extra: Any) -> dict[str, Any]:
+    """The record for a document that could not be processed: nothing is dropped."""
+    return {"id": doc_id, "schema": SCHEMA, "error": error, **extra}
+
+
+__all__ = ["document_record", "error_record", "PLACE_LABELS"]

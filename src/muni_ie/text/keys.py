@@ -1,0 +1,58 @@
+"""Spelling-insensitive comparison keys, as GUIDELINES.md («Keys») defines them.
+
+«شهرداری‌ها», «شهرداريها» and «شهرداری ها» share one key; names also drop leading
+honorifics («سید», «دکتر», «حجت‌الاسلام»). Used to merge mentions and by ``muni-ie evaluate``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+_LETTERS = str.maketrans({
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و",
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+})
+_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\s]+")
+# longest first; these are the honorifics the key of a *name* ignores
+NAME_HONORIFICS = ("حجت الاسلام والمسلمین", "حجت الاسلام و المسلمین", "حجت الاسلام", "حجتالاسلام",
+                   "آیت الله", "آیتالله", "سیده", "سید", "دکتر", "مهندس", "سردار", "سرتیپ", "سرهنگ",
+                   "امیر", "استاد", "خانم", "آقای", "حاج")
+
+
+@functools.lru_cache(maxsize=65536)
+def key(s: str | None) -> str:
+    """«شهرداری‌ها» → «شهرداریها»: letters unified, ZWNJ, spaces and diacritics dropped."""
+    if s is None:
+        return ""
+    return _DROP.sub("", str(s).translate(_LETTERS))
+
+
+def name_key(s: str | None) -> str:
+    """Key of a person name without leading honorifics: «سید مسعود حسینی» → «مسعودحسینی»."""
+    s = re.sub(r"\s+", " ", (s or "").translate(_LETTERS).replace("\u200c", " ")).strip()
+    changed = True
+    while changed:
+        changed = False
+        for h in NAME_HONORIFICS:
+            if s.startswith(h + " "):
+                s, changed = s[len(h) + 1:].strip(), True
+    return key(s)
+
+
+def _bigrams(k: str) -> Counter:
+    return Counter(k[i:i + 2] for i in range(len(k) - 1)) or Counter([k])
+
+
+def dice(a: str | None, b: str | None) -> float:
+    """Character-bigram Dice coefficient of two keys (1.0 for equal keys)."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    ga, gb = _bigrams(ka), _bigrams(kb)
+    return 2 * sum((ga & gb).values()) / (sum(ga.values()) + sum(gb.values()))
