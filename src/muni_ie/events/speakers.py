@@ -20,7 +20,8 @@ from .statements import Clause
 Span = tuple[int, int]
 _PRONOUNS = ("وی", "او", "ایشان")
 # words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
-_AFTER_SUBJECT = frozenset("نیز هم با در ضمن همچنین درباره پیرامون امروز روز به از".split())
+_AFTER_SUBJECT = frozenset("نیز هم با در ضمن همچنین درباره پیرامون امروز روز به از سپس اما ولی همچنان تنها "
+                           "خود پس طی بعد قبل".split())
 
 
 @dataclass
@@ -112,7 +113,8 @@ class SpeakerResolver:
                 person = who
                 if pending and not person.titles and person.first_seen >= c.subject[0] - 1:
                     title, waiting = pending.pop(0)  # lead convention: the title's bearer is named now
-                    person.add_title(title)
+                    if title:
+                        person.add_title(title)
                     for w in waiting:
                         w.speaker = person.name
                     pending.clear()
@@ -120,13 +122,15 @@ class SpeakerResolver:
                 person = self._bearer(who)
                 if person is None:
                     for title, waiting in pending:
-                        if dice(title, who) >= 0.7:
+                        if title and dice(title, who) >= 0.7:
                             waiting.append(st)
                             break
                     else:
                         pending.append((who, [st]))
             elif kind == "pronoun" or kind == "none":
                 person = last
+                if person is None and kind == "none":  # an unnamed lead subject: named later
+                    pending.append(("", [st]))
             if person is not None:
                 st.speaker = person.name
                 last = person

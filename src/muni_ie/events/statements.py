@@ -21,6 +21,8 @@ Span = tuple[int, int]
 _WORD_EDGE_L = r"(?<![\p{L}\u200c])"
 _WORD_EDGE_R = r"(?![\p{L}\u200c])"
 # «به گزارش خبرگزاری X،» opens many leads: the agency is a source, not a speaker
+# «به گفته وی، ...»: the speaker follows the trigger
+_ACCORDING_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+گفته(?=\s)")
 _SOURCE_PREFIX = regex.compile(r"^\s*(?:به\s+گزارش|به\s+نقل\s+از|طبق\s+گزارش)[^،:]{0,120}[،:]\s*")
 
 
@@ -58,10 +60,17 @@ class StatementFinder:
         para_of = _paragraph_index(sentences, paragraphs)
         for si, (sa, sb) in enumerate(sentences):
             m = self.pattern.search(text, sa, sb)
-            if m is None or _inside_quote(text, sa, m.start()):
+            if m is None:
+                m = _ACCORDING_TO.search(text, sa, sb)
+                if m is not None:
+                    comma = text.find("،", m.end(), sb)
+                    subject = (m.end(), min(comma if comma > 0 else sb, m.end() + 40))
+                    clauses.append(Clause(m.span(), (0, 0), subject, (sa, sb), para_of[si]))
                 continue
-            subject_start = sa
-            prefix = _SOURCE_PREFIX.match(text, sa, m.start())
+            subject_start = _after_dateline(text, sa, m.start())
+            if _inside_quote(text, subject_start, m.start()):
+                continue
+            prefix = _SOURCE_PREFIX.match(text, subject_start, m.start())
             if prefix:
                 subject_start = prefix.end()
             clauses.append(Clause((m.start(), m.end()), (0, 0), (subject_start, m.start()), (sa, sb), para_of[si]))
@@ -81,6 +90,14 @@ class StatementFinder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return Clause(c.trigger, (start, end), c.subject, c.sentence, c.paragraph)
+
+
+def _after_dateline(text: str, start: int, verb: int) -> int:
+    """Skip «ایسنا:» / «تبریز - خبرنگار همشهری:» that open a lead before its subject."""
+    colon = text.find(":", start, verb)
+    if colon < 0 or len(text[start:colon].split()) > 4:
+        return start
+    return colon + 1
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:

@@ -41,6 +41,7 @@ class NameLexicon:
     blockers: frozenset[str]
     suffixes: frozenset[str]
     common_words: frozenset[str]
+    surnames: frozenset[str]
 
     def is_first(self, word: str) -> bool:
         return _plain(word) in self.first_names
@@ -74,7 +75,7 @@ def default_lexicon() -> NameLexicon:
     common = {_plain(w) for w in packaged_lines("common_words.txt")}
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
-                       frozenset(common))
+                       frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")))
 
 
 def _honorific_rows() -> tuple[tuple[str, ...], ...]:
@@ -133,7 +134,7 @@ class PersonRecognizer:
             if surname is None:
                 return None
             known_first = _plain(first.split()[0]) in lex.first_names
-            rare_surname = _plain(surname) not in lex.common_words
+            rare_surname = _plain(surname) not in lex.common_words or _plain(surname) in lex.surnames
             strong = honors or lineage or (known_first and rare_surname)
             if not strong and not self._apposed(text, toks, i, end, title_starts, title_ends):
                 return None
@@ -152,11 +153,11 @@ class PersonRecognizer:
         if j >= len(words):
             return None, j
         w = words[j]
+        if j + 1 < len(words) and _plain(words[j + 1]) in ("الله", "اله") and lex.is_surname_like(w):
+            return w + ZWNJ + words[j + 1], j + 2  # «فرج الله», «عطاء الله»: a theophoric first name
         if _plain(w) not in lex.first_names and _plain(w) not in lex.ambiguous_first:
             return None, j
         j += 1
-        if j < len(words) and _plain(words[j]) in ("الله", "اله"):  # «فرج الله» → «فرج‌الله»
-            return w + ZWNJ + words[j], j + 1
         # compound first names written apart: «محمد حسین سیف‌السادات», but «حسن بیادی» stays
         if (j + 1 < len(words) and lex.is_first(words[j]) and lex.is_surname_like(words[j + 1])
                 and _plain(w) in _COMPOUND_HEADS):
@@ -170,7 +171,15 @@ class PersonRecognizer:
         surname, j = words[j], j + 1
         if j < len(words) and _plain(words[j]) in lex.suffixes:  # «تقی زاده» → «تقی‌زاده»
             surname, j = surname + ZWNJ + words[j], j + 1
+        elif j < len(words) and self._second_surname(words[j]):  # «رحمانی فضلی», «کهن ترابی»
+            surname, j = surname + " " + words[j], j + 1
         return surname, j
+
+    def _second_surname(self, word: str) -> bool:
+        """Double-barrelled surnames end in an adjectival «ی» and are no common word."""
+        w = _plain(word)
+        return (w.endswith("ی") and len(w) > 3 and self.lex.is_surname_like(word)
+                and w not in self.lex.common_words and w not in self.lex.first_names)
 
     @staticmethod
     def _apposed(text, toks, i, end, title_starts, title_ends):

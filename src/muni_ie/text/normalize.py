@@ -34,8 +34,9 @@ def fold(s: str) -> str:
 
 
 # Deleted outright: Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef),
-# kashida, bidi controls, zero-width space/joiner, BOM, soft hyphen and carriage returns.
-_JUNK = r"[\u064B-\u065F\u0670\u0640\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\r]+"
+# kashida, bidi controls, zero-width space/joiner, BOM and carriage returns (a soft hyphen,
+# used by some sites instead of ZWNJ, becomes ZWNJ in char_map.tsv).
+_JUNK = r"[\u064B-\u065F\u0670\u0640\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\r]+"
 # Punctuation that takes no space before it in Persian typography.
 _CLOSE = r"[،؛:!؟?.)\]»]"
 _CLEAN = regex.compile(

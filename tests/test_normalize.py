@@ -1,0 +1,80 @@
+"""Normalization: letters, digits, junk, spacing — and the way back to the original."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from muni_ie import normalize
+from muni_ie.text.keys import key
+
+ZWNJ = "\u200c"
+
+
+def test_arabic_letters_and_digits_are_unified():
+    n = normalize("كاهش آلودگي هوا ۱۲٫۵ و ١٢ درصد")
+    assert n.text == "کاهش آلودگی هوا 12٫5 و 12 درصد"
+
+
+def test_number_separators_are_kept():
+    assert normalize("۲٫۵ میلیون و ۱٬۰۰۰ نفر و 2/8").text == "2٫5 میلیون و 1٬000 نفر و 2/8"
+
+
+def test_diacritics_kashida_and_bidi_junk_are_removed():
+    n = normalize("اَلسَّلامُ شهـــرداری\u200fتهران\u200b")
+    assert n.text == "السلام شهرداری" + "تهران"
+
+
+def test_space_before_punctuation_is_dropped_and_sentences_get_a_space():
+    assert normalize("گفت : سلام ، دنیا.شهر").text == "گفت: سلام، دنیا. شهر"
+
+
+def test_zwnj_next_to_space_and_repeated_zwnj_collapse():
+    assert normalize("شهرداری\u200c\u200cها و \u200cمردم").text == f"شهرداری{ZWNJ}ها و مردم"
+
+
+def test_crlf_and_double_spaces():
+    n = normalize("شهردار  گفت:\r\nسلام")
+    assert n.text == "شهردار گفت:\nسلام"
+
+
+def test_original_span_points_back_into_messy_text():
+    raw = "  شهرداريهاي  تهـــران ، ۹۸ مسئله"
+    n = normalize(raw)
+    i = n.text.index("تهران")
+    a, b = n.original_span(i, i + len("تهران"))
+    assert raw[a:b] == "تهـــران"
+    j = n.text.index("98")
+    assert raw[slice(*n.original_span(j, j + 2))] == "۹۸"
+
+
+def _same(raw: str) -> str:
+    """The scorer's key, also blind to the soft hyphen some sites use for ZWNJ."""
+    return key(raw.replace("\u00ad", ""))
+
+
+def _check_random_spans(raw: str, rng: random.Random, tries: int = 60) -> None:
+    n = normalize(raw)
+    for _ in range(tries):
+        s = rng.randrange(0, len(n.text) + 1)
+        e = rng.randrange(s, len(n.text) + 1)
+        a, b = n.original_span(s, e)
+        assert 0 <= a <= b <= len(raw)
+        assert _same(raw[a:b]) == _same(n.text[s:e])
+
+
+def test_offsets_round_trip_on_seeds_and_real_news(seeds, news_sample):
+    rng = random.Random(7)
+    for art in seeds + news_sample:
+        _check_random_spans(art["text"], rng)
+
+
+_alphabet = st.sampled_from(list("شهرداریها كيۀة ۱۲٫٠ \u200c\u064e\u0640\u200f:،.\n\r") + ["می", "ها"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_alphabet, min_size=1, max_size=60).map("".join), st.randoms())
+def test_original_span_always_lands_inside_and_covers_the_same_characters(raw, rng):
+    _check_random_spans(raw, rng, tries=20)

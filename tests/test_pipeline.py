@@ -1,0 +1,73 @@
+"""The stage registry, input errors and the one-call API."""
+
+from __future__ import annotations
+
+import pytest
+
+import muni_ie
+from muni_ie import Pipeline, register_stage
+from muni_ie.errors import (DecodingError, EmptyTextError, InputTypeError, NotPersianError, PipelineError,
+                            TextTooLongError)
+from muni_ie.text.validate import validate_text
+
+SEED_LIKE = ("رضا امینی، مدیرکل امور شهری و شهرداری‌های استانداری سمنان گفت: چهار شهر سمنان، شاهرود، "
+             "دامغان و گرمسار شهرهای بالای ۵۰ هزار نفر جمعیت استان هستند.\nوی افزود: ۱۷ شهر زیر ۵۰ هزار نفر هستند.")
+
+
+def test_extract_returns_a_document_whose_record_follows_the_schema():
+    rec = muni_ie.extract(SEED_LIKE, id="x1").to_dict()
+    assert rec["id"] == "x1" and rec["schema"] == "muni_ie/1"
+    for field in ("entities", "officials", "places", "organizations", "facts", "events"):
+        assert isinstance(rec[field], list)
+    assert [o["name"] for o in rec["officials"]] == ["رضا امینی"]
+    speakers = [e["speaker"] for e in rec["events"] if e["type"] == "statement"]
+    assert speakers == ["رضا امینی", "رضا امینی"]
+
+
+def test_every_entity_span_points_at_its_text_in_the_original():
+    raw = SEED_LIKE.replace("ی", "ي").replace("ک", "ك")
+    rec = muni_ie.extract(raw).to_dict()
+    assert rec["entities"]
+    for e in rec["entities"]:
+        assert raw[e["start"]:e["end"]] == e["text"]
+
+
+@pytest.mark.parametrize("bad, error", [
+    ("", EmptyTextError), ("   \n\t ", EmptyTextError), (None, InputTypeError), (42, InputTypeError),
+    ("The mayor of Tehran said the budget grew.", NotPersianError),
+    ("سلام".encode("cp1256"), DecodingError),
+])
+def test_bad_input_raises_a_clear_error(bad, error):
+    with pytest.raises(error):
+        muni_ie.extract(bad)
+
+
+def test_utf8_bytes_are_accepted():
+    assert muni_ie.extract(SEED_LIKE.encode("utf-8")).officials
+
+
+def test_oversized_text_is_refused():
+    with pytest.raises(TextTooLongError):
+        validate_text("شهر " * 100, max_chars=50)
+
+
+def test_unknown_stage_and_missing_requirement_fail_at_build_time():
+    with pytest.raises(PipelineError, match="unknown stage"):
+        Pipeline(["segment", "no_such_stage"])
+    with pytest.raises(PipelineError, match="requires"):
+        Pipeline(["statements"])  # needs sentences from "segment"
+
+
+def test_stages_can_be_added_removed_and_replaced_by_name():
+    @register_stage("count_words", requires=("sentences",), provides=("word_count",))
+    def make_counter():
+        def run(doc):
+            doc.user_data["word_count"] = len(doc.text.split())
+        return run
+
+    nlp = Pipeline().add("count_words", after="segment")
+    assert nlp.stages[1] == "count_words"
+    doc = nlp(SEED_LIKE)
+    assert doc.user_data["word_count"] == len(doc.text.split())
+    without_facts = Pipeline().remove("facts")
+    assert "facts" not in without_facts.stages and without_facts(SEED_LIKE).facts == []
