@@ -1,10 +1,11 @@
 """Build corpus/articles.jsonl and corpus/gold.jsonl from tools/corpus_src/articles_src.py (original texts, CC BY 4.0)."""
-import pathlib
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 import json
+import pathlib
 import sys
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent / "corpus_src"))
-from articles_src import A
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools/corpus_src"))
+from articles_src import A  # noqa: E402
 
 ZWNJ = "\u200c"
 AR = str.maketrans({"ی": "ي", "ک": "ك"})

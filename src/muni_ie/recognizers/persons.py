@@ -110,7 +110,10 @@ class PersonRecognizer:
     # -- matching one candidate starting at token i ---------------------------------------
     def _match(self, text, toks, words, i, title_starts, title_ends):
         lex = self.lex
-        if i > 0 and _plain(words[i - 1]) in lex.blockers:
+        k = i - 1
+        while k >= 0 and _plain(words[k]) in lex.title_honorifics:  # «خیابان دکتر علی شریعتی»
+            k -= 1
+        if k >= 0 and _plain(words[k]) in lex.blockers:
             return None
         j, honors = i, []
         while j < len(words):
