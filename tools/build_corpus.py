@@ -5,7 +5,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools/corpus_src"))
-from articles_src import A  # noqa: E402
+from articles_src import A
 
 ZWNJ = "\u200c"
 AR = str.maketrans({"ی": "ي", "ک": "ك"})
@@ -57,8 +57,6 @@ for a in A:
     print(a["id"], len(text), a["tf"])
 
 with open(ROOT / "corpus/articles.jsonl", "w", encoding="utf-8", newline="\n") as fh:
-    for x in arts:
-        fh.write(json.dumps(x, ensure_ascii=False) + "\n")
+    fh.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in arts)
 with open(ROOT / "corpus/gold.jsonl", "w", encoding="utf-8", newline="\n") as fh:
-    for x in golds:
-        fh.write(json.dumps(x, ensure_ascii=False) + "\n")
+    fh.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in golds)

@@ -1,0 +1,547 @@
+"""Meetings an article reports: «دومین گردهمایی شهرداران استان سمنان گفت ...».
+
+GUIDELINES «Meetings»: one entry per distinct gathering, with its name as written, ordinal, host
+place and venue. A gathering noun from ``meeting_nouns.tsv`` opens a candidate; its name runs on
+over the ezafe chain of complements («جلسه شورای حفاظت منابع آب شهرستان قائنات») and stops at
+prepositions, verbs, punctuation, honorifics and first names. A noun without a name of its own
+(«این نشست», «در جلسه‌ای», «جلسه امروز», «جشنواره مذکور») is a back-reference and joins an
+earlier gathering; plurals («جلسات», «نشست‌ها») and counted nouns («چند جلسه») are never one.
+Host place and venue come from the words around any mention («به میزبانی همدان», «در هتل
+باباطاهر»), the place inside the name («... استان سمنان») or the article's dateline.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from ..resources import data_path, read_rows
+
+Span = tuple[int, int]
+ZWNJ = "\u200c"
+_L = r"(?<![\p{L}\p{M}\u200c])"  # word edges: ZWNJ is inside a word («نشست‌ها» is one word)
+_R = r"(?![\p{L}\p{M}\u200c])"
+_TOKEN = regex.compile(r"[\p{L}\p{M}\d\u200c]+|\n|[^\s\p{L}\p{M}\d]")
+_WORD = regex.compile(r"[\p{L}\p{M}\u200c\d]+")
+_SENT_END = regex.compile(r"[.!?؟](?=\s|$)|\n\s*\n")
+_MAX_NAME_TOKENS = 18
+_PLURAL = frozenset({"ها", "های", "هایی"})  # «نشست ها» written without ZWNJ
+_JOINERS = ("و", "در", "از", "تا")
+
+
+@dataclass
+class MeetingMention:
+    """One gathering: the span of its (first) name and every later mention of it."""
+
+    start: int
+    end: int
+    name: str
+    ordinal: int | None = None
+    place: str | None = None
+    venue: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    lemma: str = ""  # the gathering noun's lemma («مراسم» for «آیین ...»)
+
+
+def _key(word: str) -> str:
+    """Lexicon key: ZWNJ and space dropped, so «هم‌اندیشی» = «هم اندیشی» = «هماندیشی»."""
+    return word.replace(ZWNJ, "").replace(" ", "")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    forms = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(ZWNJ, "[\u200c ]?").replace(r"\ ", "[\u200c ]?") for w in forms)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    nouns: dict[str, tuple[str, frozenset[str]]]  # key → (lemma, flags: named, ceremony)
+    words: dict[str, frozenset[str]]  # role → keys
+    block_next: dict[str, tuple[str, ...]]  # lemma → next words (a trailing * is a prefix)
+    block_prev: frozenset[tuple[str, str]]  # (previous word, lemma or *)
+    stop_unless: dict[str, str]  # stop word → prefix of the next word that lifts it
+    noun_re: regex.Pattern
+    venue_re: regex.Pattern
+    venue_heads: frozenset[str]
+
+    def role(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+@functools.cache
+def lexicon(path: str | None = None, venue_path: str | None = None) -> _Lexicon:
+    """Load ``meeting_nouns.tsv`` and ``venue_heads.tsv`` once."""
+    nouns: dict[str, tuple[str, frozenset[str]]] = {}
+    words: dict[str, set[str]] = {}
+    block_next: dict[str, list[str]] = {}
+    block_prev, stop_unless = set(), {}
+    for row in read_rows(path or data_path("meeting_nouns.tsv")):
+        role, word, scope = row[0], row[1], (row[2] if len(row) > 2 else "")
+        if role == "noun":
+            nouns[_key(word)] = (scope or word, frozenset(row[3].split(",") if len(row) > 3 else ()))
+        elif role == "block_next":
+            block_next.setdefault(_key(word), []).append(_key(scope))
+        elif role == "block_prev":
+            block_prev.add((_key(word), scope if scope == "*" else _key(scope)))
+        else:
+            words.setdefault(role, set()).add(_key(word))
+            if role == "stop" and scope:
+                stop_unless[_key(word)] = scope
+    surfaces = [r[1] for r in read_rows(path or data_path("meeting_nouns.tsv")) if r[0] == "noun"]
+    noun_re = regex.compile(
+        _L + rf"(?P<noun>{_alternation(surfaces)})(?:(?P<indef>\u200c?ای|ی)|\u200cی)?" + _R)
+    heads = [r[0] for r in read_rows(venue_path or data_path("venue_heads.tsv"))]
+    venue_re = regex.compile(_L + rf"در\s+(?P<mahal>محل\s+)?(?:(?P<head>{_alternation(heads)}){_R})?")
+    return _Lexicon(nouns, {k: frozenset(v) for k, v in words.items()},
+                    {k: tuple(v) for k, v in block_next.items()}, frozenset(block_prev), stop_unless,
+                    noun_re, venue_re, frozenset(_key(h) for h in heads))
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Unambiguous first names (``first_names.tsv``): one starts a person, so it ends a meeting name."""
+    try:
+        return frozenset(_key(r[0]) for r in read_rows(data_path("first_names.tsv")) if r[1:2] == ("name",))
+    except OSError:  # pragma: no cover - shipped by the person recognizer
+        return frozenset()
+
+
+@functools.cache
+def verb_forms() -> frozenset[str]:
+    """Finite verb forms built from hazm's verb stems (hazm/data/verbs.dat, MIT, a dependency).
+
+    Person endings, negation and «ب»-forms of each stem: «بودیم», «نیامد», «بگیریم». Bare past
+    stems are left out («نشست», «برداشت» are nouns too), and so is any form that is a frequent
+    word (``common_words.txt``): «ستاد», «مردم», «تولید» look like verbs but are not here.
+    """
+    spec = importlib.util.find_spec("hazm")  # locate the data without importing hazm (slow)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "verbs.dat"
+    if not path.exists():
+        return frozenset()
+    forms: set[str] = set()
+
+    def neg(stem: str, prefix: str) -> str:  # «آمد» → «نیامد», «آید» → «بیاید»
+        return prefix + "یا" + stem[1:] if stem.startswith("آ") else prefix + stem
+
+    for line in path.read_text(encoding="utf-8").split():
+        past, _, present = line.partition("#")
+        if past:
+            # no bare «-ی» (2nd person) on a positive past stem: «زیستی» is an adjective
+            forms.update(past + e for e in ("م", "یم", "ید", "ند"))
+            forms.update(neg(past, "ن") + e for e in ("", "م", "ی", "یم", "ید", "ند", "ه"))
+        if present:
+            for e in ("د", "ند", "م", "یم", "ید"):
+                forms.update((present + e, neg(present, "ن") + e, neg(present, "ب") + e))
+    try:
+        common = {_key(w) for w in (r[0] for r in read_rows(data_path("common_words.txt")))}
+    except OSError:  # pragma: no cover
+        common = set()
+    # «هشتم» is «eighth» before it is «I let»
+    return frozenset(f for f in forms if f not in common and not (f.endswith("م") and _parse_ordinal(f)))
+
+
+def _parse_ordinal(s: str) -> int | None:
+    """``muni_ie.numbers`` parse_ordinal («دویست و پنجمین» → 205), else digits + «مین» only."""
+    try:
+        from ..numbers.words import parse_ordinal
+    except ImportError:  # pragma: no cover - numbers is part of the package
+        m = regex.fullmatch(r"(\d+)\s*\u200c?ا?مین", s)
+        return int(m.group(1)) if m else (1 if s in ("نخستین", "اولین") else None)
+    return parse_ordinal(s)
+
+
+_INNER_ORDINAL = regex.compile(r"ین\s+(?=\p{L})")
+_POST_ORDINAL = regex.compile(r"\s+((?:[\p{L}\d]+\s+و\s+){0,5}[\p{L}\d]+م)" + _R)
+_ORDINAL_TAIL = regex.compile(r"(?:[\p{L}\u200c\d]+\s+(?:و\s+)?){0,5}[\p{L}\u200c\d]+ین\s+$")
+
+
+def _ordinal_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, int | None] | None:
+    """Start and value of an ordinal right before ``pos``: «دویست و پنجمین جلسه» → 205.
+
+    Only «-ین» forms precede a noun: «روز اول جشنواره» is the festival's first day, not its number.
+    """
+    m = _ORDINAL_TAIL.search(text, max(0, pos - 80), pos)
+    if not m:
+        return None
+    words = list(_WORD.finditer(m.group()))
+    if _key(words[-1].group()) in lex.role("ordinal_like"):  # «آخرین جلسه»
+        return m.start() + words[-1].start(), None
+    for w in words:  # longest first: «دویست و پنجمین» before «پنجمین»
+        cand = m.group()[w.start():].strip()
+        if w.group() == "و":
+            continue
+        # «چهارصد و هشتاد سومین» is often written with a «و» left out
+        value = _parse_ordinal(cand) or _parse_ordinal(regex.sub(r"(?<!\sو)\s+(?!و\s)", " و ", cand))
+        if value:
+            return m.start() + w.start(), value
+    return None
+
+
+@dataclass(frozen=True)
+class _Name:
+    end: int  # end of the name
+    content: int  # number of content words after the noun (time words not counted)
+    timed: bool  # a time phrase follows the noun («جلسه روز یکشنبه»)
+    key: str  # content words and joiners, no time words («جلسه امروز شورا» ~ «جلسه شورا»)
+
+
+class _Scan:
+    """Walk the complements after a gathering noun and decide where its name ends."""
+
+    def __init__(self, lex: _Lexicon):
+        self.lex, self.verbs, self.names = lex, verb_forms(), first_names()
+        self.stop, self.light, self.time = lex.role("stop"), lex.role("light"), lex.role("time")
+
+    def verbal(self, tok: str) -> bool:
+        k = _key(tok)
+        return (k in self.light or k in self.verbs or tok in ("می", "نمی")
+                or tok.startswith(("می" + ZWNJ, "نمی" + ZWNJ, "خواهد")))
+
+    def is_time(self, k: str, nxt: str | None) -> bool:
+        """«امروز», and «روز/عصر/هفته» when a time word or digit follows («روز یکشنبه»)."""
+        if k in self.time:
+            return True
+        cond = self.lex.role("time_cond")
+        return k in cond and nxt is not None and (_key(nxt) in self.time or _key(nxt) in cond or nxt.isdigit())
+
+    def ends(self, tok: str, nxt: str | None, prev: str, names: bool = True) -> bool:
+        """Whether ``tok`` cannot belong to a name: punctuation, verbs, stop words, superlatives, names."""
+        k = _key(tok)
+        if not regex.match(r"[\p{L}\d]", tok) or self.verbal(tok) or (nxt and self.verbal(nxt)):
+            return True
+        if k in self.stop and not (k in self.lex.stop_unless and nxt and nxt.startswith(self.lex.stop_unless[k])):
+            return True
+        if k.endswith("ترین") and len(k) > 5:  # «بهترین بازیگری» opens a new phrase
+            return True
+        return names and k in self.names and prev not in self.lex.role("person_ok")
+
+    def run(self, text: str, pos: int) -> _Name:
+        """Where the name that starts at ``pos`` ends, and what it holds."""
+        toks = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 400))]
+        toks = toks[:_MAX_NAME_TOKENS + 6]
+        end, content, timed, time_mode, prev, i = pos, 0, False, False, "", 0
+        keys: list[str] = []
+        if toks and toks[0][0] == "ای":  # «جلسه ای» with the indefinite written apart
+            end, i = toks[0][1], 1
+        while i < len(toks) and content < _MAX_NAME_TOKENS:
+            tok, tok_end = toks[i]
+            k, nxt = _key(tok), (toks[i + 1][0] if i + 1 < len(toks) else None)
+            if tok == "«":  # a quoted title belongs to the name: همایش «شهر هوشمند»
+                close = next((j for j in range(i + 1, min(len(toks), i + 14)) if toks[j][0] == "»"), None)
+                if close is None:
+                    break
+                keys.extend("«" + _key(t) for t, _ in toks[i + 1:close] if regex.match(r"[\p{L}\d]", t))
+                end, content, i = toks[close][1], content + 1, close + 1
+                continue
+            if k in _JOINERS and content and nxt and not self.ends(tok, nxt, prev) and self._joins(k, prev, nxt):
+                keys.append(k)
+                i += 1
+                continue
+            if k in _JOINERS or self.ends(tok, nxt, prev):
+                break
+            if self.is_time(k, nxt) or (time_mode and tok.isdigit()):
+                time_mode = timed = True
+                end = tok_end
+            elif time_mode and k not in self.lex.role("after_time"):
+                break
+            else:
+                time_mode = False
+                end, content, prev = tok_end, content + 1, k
+                keys.append(k)
+            i += 1
+        return _Name(end, content, timed, " ".join(keys))
+
+    def _joins(self, k: str, prev: str, nxt: str) -> bool:
+        """Whether «و / در / از / تا» keeps the name going: «زمین پاک و مدیریت پسماندها»."""
+        nk = _key(nxt)
+        if self.ends(nxt, None, prev) or nk in _JOINERS or nk == "به" or self.is_time(nk, None):
+            return False
+        if nk in self.lex.nouns:  # «جشنواره «الف» و جشنواره «ب»» are two gatherings
+            return False
+        if k == "در":
+            return nk in self.lex.role("dar_cont")
+        if k == "از":
+            return prev in self.lex.role("az_prev")
+        return True
+
+
+def _sentence(text: str, pos: int) -> Span:
+    """Bounds of the sentence around ``pos`` (hard-wrapped lines do not end a sentence)."""
+    start = max(0, pos - 400)
+    for m in _SENT_END.finditer(text, start, pos):
+        start = m.end()
+    m = _SENT_END.search(text, pos, min(len(text), pos + 400))
+    return start, (m.start() if m else min(len(text), pos + 400))
+
+
+def _after(text: str, pos: int) -> Span:
+    """From ``pos`` to the end of its sentence or to the colon that opens a quote."""
+    _, end = _sentence(text, pos)
+    colon = text.find(":", pos, end)
+    return pos, (colon if colon >= 0 else end)
+
+
+class MeetingRecognizer:
+    """Find the gatherings an article reports and their back-references.
+
+    >>> r = MeetingRecognizer().find("شهردار در دومین گردهمایی شهرداران استان سمنان گفت: ...")
+    >>> r[0].name, r[0].ordinal, r[0].place
+    ('دومین گردهمایی شهرداران استان سمنان', 2, 'سمنان')
+    """
+
+    def __init__(self, lexicon_path: str | None = None, venue_path: str | None = None):
+        self.lex = lexicon(lexicon_path, venue_path)
+        self.scan = _Scan(self.lex)
+
+    def find(self, text: str, place_names: Iterable[str] = ()) -> list[MeetingMention]:
+        """Meetings in ``text`` (normalized), one per gathering, in order of first naming."""
+        meetings: list[MeetingMention] = []
+        keys: dict[int, str] = {}  # id(meeting) → key of its name without the ordinal
+        orphans: list[tuple[str, Span]] = []
+        for kind, lemma, span, key, ordinal in self._candidates(text):
+            target = (self._same(meetings, keys, key, ordinal, lemma) if kind == "named"
+                      else self._antecedent(meetings, lemma, kind))
+            if target is not None:
+                target.mentions.append(span)
+                target.ordinal = target.ordinal or ordinal
+            elif kind in ("named", "time"):  # «در جلسه روز یکشنبه» with nothing before it counts too
+                meetings.append(MeetingMention(*span, _clean(text[span[0]:span[1]]), ordinal,
+                                               mentions=[span], lemma=lemma))
+                keys[id(meetings[-1])] = key
+                orphans = [o for o in orphans if not self._adopt(o, meetings[-1])]
+            else:
+                orphans.append((lemma, span))
+        places = _PlaceFinder(tuple(place_names), self.lex)
+        for m in meetings:
+            m.mentions.sort()
+            m.place = places.host(text, m)
+            m.venue = self._venue(text, m, places)
+        return meetings
+
+    def _candidates(self, text: str):
+        """(kind, lemma, mention span, name key without ordinal, ordinal) for each gathering noun."""
+        lex, consumed = self.lex, 0
+        for m in lex.noun_re.finditer(text):
+            s, e = m.span()
+            if s < consumed:
+                continue  # «جلسه هم‌اندیشی ...»: a noun inside a name is part of that name
+            lemma, flags = lex.nouns.get(_key(m.group("noun")), ("", frozenset()))
+            prev = _prev_word(text, s)
+            nxt = _WORD.search(text, e, min(len(text), e + 40))
+            nxt_word = nxt.group() if nxt and not text[e:nxt.start()].strip() else ""
+            if nxt_word and regex.match(r"[ \u200c]ال", text[nxt.end():nxt.end() + 3]):
+                nxt_word += "ال"  # «فوق العاده» (extraordinary) is no «فوق» (above-mentioned)
+            if self._blocked(prev, nxt_word, lemma):
+                continue
+            post = _POST_ORDINAL.match(text, e)  # «جشنواره پانزدهم» = «پانزدهمین جشنواره»
+            post_value = _parse_ordinal(post.group(1)) if post else None
+            name = self.scan.run(text, post.end() if post_value else e)
+            demo = _key(prev) in lex.role("demonstrative")
+            if demo or (_key(nxt_word) in lex.role("anaphor") and not m.group("indef")):
+                yield "demo", lemma, ((s - len(prev) - 1) if demo else s, e), "", None
+                continue
+            before = _ordinal_before(text, s, lex)
+            ordinal = before[1] if before else post_value
+            if ordinal is None and "ceremony" in flags:  # «آیین گشایش بیست و یکمین جشنواره ...»
+                inner = _INNER_ORDINAL.search(text, e, name.end)
+                ordinal = (_ordinal_before(text, inner.end(), lex) or (0, None))[1] if inner else None
+            key = f"{_key(lemma)} {name.key}".strip()
+            if before is not None or name.content or ordinal:
+                consumed = name.end
+                yield "named", lemma, (before[0] if before else s, max(name.end, e)), key, ordinal
+            elif "named" not in flags:
+                yield ("time" if name.timed else "bare"), lemma, (s, name.end if name.timed else e), key, None
+
+    def _blocked(self, prev: str, nxt_word: str, lemma: str) -> bool:
+        """Plurals, counted nouns and homographs («نشست زمین», «آیین نامه», «سازمان کنفرانس»)."""
+        pk, nk = _key(prev), _key(nxt_word)
+        if nxt_word in _PLURAL or (pk, "*") in self.lex.block_prev or (pk, _key(lemma)) in self.lex.block_prev:
+            return True
+        for b in self.lex.block_next.get(_key(lemma), ()):
+            if nk == b or (b.endswith("*") and nk.startswith(b[:-1])):
+                return True
+        return pk.isdigit() or _is_cardinal(prev)
+
+    @staticmethod
+    def _same(meetings: list[MeetingMention], keys: dict[int, str], key: str, ordinal: int | None,
+              lemma: str) -> MeetingMention | None:
+        """An earlier gathering this name repeats («مراسم کلنگ زنی ...» twice), if any."""
+        same = [m for m in reversed(meetings) if m.lemma == lemma]
+        if ordinal and (hit := next((m for m in same if m.ordinal == ordinal), None)):
+            return hit  # «جشنواره پانزدهم» after «پانزدهمین جشنواره ...»
+        if key == _key(lemma):
+            return None
+        flat, quoted = key.replace(" ", "").replace("«", ""), {w for w in key.split() if w[0] == "«"}
+        # «جشنواره پژوهش و نوآوری و وظایف ...» repeats «جشنواره پژوهش و نوآوری در ...»: the words
+        # before the first «و/در/از/تا» start the other name
+        head = regex.split(r" (?:و|در|از|تا) ", key + " ", maxsplit=1)[0].strip()
+        for m in same:
+            other = keys[id(m)]
+            oquoted = {w for w in other.split() if w[0] == "«"}
+            if (ordinal and m.ordinal and ordinal != m.ordinal) or other == _key(lemma) or (
+                    quoted and oquoted and quoted != oquoted):  # «نور» and «باران» are two festivals
+                continue
+            oflat = other.replace(" ", "").replace("«", "")
+            if flat in oflat or oflat in flat or _dice(flat, oflat) >= 0.75 \
+                    or (head != key and head.count(" ") and (other + " ").startswith(head + " ")):
+                return m
+        return None
+
+    @staticmethod
+    def _antecedent(meetings: list[MeetingMention], lemma: str, kind: str) -> MeetingMention | None:
+        """«این نشست» → the latest gathering with the same noun, else (not for bare nouns) the latest."""
+        same = [m for m in meetings if m.lemma == lemma]
+        if same:
+            return same[-1]
+        return meetings[-1] if meetings and kind != "bare" else None
+
+    @staticmethod
+    def _adopt(orphan: tuple[str, Span], meeting: MeetingMention) -> bool:
+        """A back-reference before any gathering («دبیرخانه همایش») joins the first that fits."""
+        if orphan[0] != meeting.lemma:
+            return False
+        meeting.mentions.append(orphan[1])
+        return True
+
+    def _venue(self, text: str, m: MeetingMention, places: _PlaceFinder) -> str | None:
+        """«در (محل) سالن جلسات فرمانداری» after a mention, or in the sentence before «این مراسم ...»."""
+        regions = [_after(text, b) for _, b in m.mentions]
+        for a, _ in m.mentions:
+            sa, _se = _sentence(text, a)
+            if sa > 0 and not text[sa:a].strip():  # «این مراسم ...» opens a sentence: look back one
+                regions.append(_sentence(text, sa - 1))
+        for lo, hi in regions:
+            for v in self.lex.venue_re.finditer(text, lo, hi):
+                if v.group("head") or v.group("mahal"):
+                    start = v.start("head") if v.group("head") else v.end()
+                    end = self._venue_end(text, v.end(), hi, places, _key(v.group("head") or ""))
+                    if end > start:
+                        return _clean(text[start:end])
+        return None
+
+    def _venue_end(self, text: str, pos: int, hi: int, places: _PlaceFinder, prev: str, most: int = 4) -> int:
+        """End of a venue name: a few words, up to a verb, preposition, time word or the town.
+
+        Venues are often named after people («سالن شهید بهشتی»), so first names do not end one; a
+        town does («هتل عباسی اصفهان»), unless it belongs to an office («استانداری خوزستان»).
+        """
+        toks, end = list(_TOKEN.finditer(text, pos, hi))[:most + 1], pos
+        for i, t in enumerate(toks[:most]):
+            tok, k, nxt = t.group(), _key(t.group()), (toks[i + 1].group() if i + 1 < len(toks) else None)
+            if k in _JOINERS or self.scan.ends(tok, nxt, "", names=False) or self.scan.is_time(k, nxt):
+                break
+            # «شورای»: a word ending in the ezafe «-ی» after a vowel asks for its complement
+            bound = prev in self.lex.venue_heads or prev.endswith(("ای", "وی"))
+            if not bound and (k in places.heads or places.at(text, t.start(), False)):
+                break
+            end, prev = t.end(), k
+        return end
+
+
+class _PlaceFinder:
+    """Host place of a gathering, from the article's place names (or a fallback without them)."""
+
+    _HOST = regex.compile(r"میزبانی\s+(?:(?:استان|شهرستان|شهر|کلانشهر)\s+)?")
+    _IN = regex.compile(r"\s*(?:که\s+)?در\s+(?:(?P<head>استان|شهرستان|شهر)\s+)?")
+    _DATELINE = regex.compile(r"(?:به\s+گزارش|به\s+نقل\s+از)[^.،:\n]{0,150}")
+
+    def __init__(self, names: tuple[str, ...], lex: _Lexicon):
+        self.names, self.heads = names, lex.role("place_head")
+        self.regex = _place_regex(tuple(sorted(set(names), key=len, reverse=True))) if names else None
+
+    def at(self, text: str, pos: int, guess: bool) -> str | None:
+        """The place starting at ``pos``; without place names, the next word when ``guess``."""
+        if self.regex is not None:
+            m = self.regex.match(text, pos)
+            return self._canonical(m.group()) if m else None
+        m = _WORD.match(text, pos)
+        return m.group() if m and guess else None
+
+    def _canonical(self, surface: str) -> str:
+        return next((n for n in self.names if _place_key(n) == _place_key(surface)), surface)
+
+    def host(self, text: str, m: MeetingMention) -> str | None:
+        """«به میزبانی X» > place in the name > «در X» after it > dateline > most mentioned place."""
+        for _, b in m.mentions:
+            h = self._HOST.search(text, *_after(text, b))
+            if h and (p := self.at(text, h.end(), True)):
+                return p
+        if inside := self._in_name(text, m.start, m.end):
+            return inside
+        h = self._IN.match(text, m.end, _after(text, m.end)[1])
+        if h and (p := self.at(text, h.end(), bool(h.group("head")))):
+            return p
+        d = self._DATELINE.search(text, 0, min(len(text), 400))
+        if self.regex is None:  # «به گزارش خبرگزاری فارس از قم،»
+            p = d and regex.search(r"(?<!نقل)\sاز\s+([\p{L}\u200c]+)\s*$", d.group())
+            return p.group(1) if p and text[d.end():d.end() + 1] in "،," else None
+        if d and (p := self.regex.search(text, d.start(), d.end())):
+            return self._canonical(p.group())
+        counts: dict[str, int] = {}
+        for p in self.regex.finditer(text):
+            c = self._canonical(p.group())
+            counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
+
+    def _in_name(self, text: str, start: int, end: int) -> str | None:
+        """«... شهرداران استان سمنان» → سمنان: the place after a head word, else the last place."""
+        found = None
+        for w in _WORD.finditer(text, start, end):
+            if _key(w.group()) in self.heads and (p := self.at(text, w.end() + 1, w.end() + 1 < end)):
+                return p
+            if self.regex is not None and (p := self.at(text, w.start(), False)):
+                found = p
+        return found
+
+
+def _place_key(s: str) -> str:
+    return _key(s).replace("ئ", "ی")
+
+
+@functools.lru_cache(maxsize=256)
+def _place_regex(names: tuple[str, ...]) -> regex.Pattern:
+    """Surface forms of canonical place names: «قاینات» also matches «قائنات»."""
+    alts = [regex.sub("[یئ]", "[یئ]", regex.escape(n.replace(ZWNJ, " ")).replace(r"\ ", "[\u200c ]?"))
+            for n in names]
+    return regex.compile(_L + "(?:" + "|".join(alts) + ")" + _R)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = regex.search(r"([\p{L}\p{M}\u200c\d]+)[ \u200c]*$", text[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+@functools.cache
+def _is_cardinal(word: str) -> bool:
+    """«دو جلسه», «سه نشست» count gatherings; «یک جلسه» is just «a meeting»."""
+    try:
+        from ..numbers.words import parse_number
+    except ImportError:  # pragma: no cover
+        return False
+    value = parse_number(word)
+    return value is not None and value > 1
+
+
+def _clean(s: str) -> str:
+    return regex.sub(r"\s+", " ", s).strip()
+
+
+def _dice(a: str, b: str) -> float:
+    """Character-bigram Dice, the measure GUIDELINES uses to compare meeting names."""
+    ga = [a[i:i + 2] for i in range(len(a) - 1)]
+    rest = [b[i:i + 2] for i in range(len(b) - 1)]
+    if not ga or not rest:
+        return float(a == b)
+    total, common = len(ga) + len(rest), 0
+    for g in ga:
+        if g in rest:
+            rest.remove(g)
+            common += 1
+    return 2 * common / total

@@ -1,0 +1,354 @@
+"""Numeric facts: a number with a unit or a counted noun («بیش از ۸۰ درصد جمعیت استان»).
+
+Built on :func:`muni_ie.numbers.find_numbers`. Each number is looked at in its window: a
+comparator before it («حدود», «بیش از»), a unit or classifier after it («۲۰ میلیارد ریال»,
+«۹۰۰ دستگاه مینی‌بوس») or else a counted noun («۹۸ مسئله و چالش شهری»). Numbers that name
+things («منطقه ۲۲», «ماده ۱۰۰»), years («سال ۸۴»), dates, times, phones, ordinals and the
+indefinite «یک» are skipped. Neighbours joined by «تا», «یا», «-» share the unit and scale
+(«۳ یا ۴ میلیون مسافر») and ranges get ``>=``/``<=`` («بین ۱۴ تا ۳۰ درصد»).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import asdict, dataclass
+
+from ..numbers import NumberSpan, find_numbers, parse_number, parse_ordinal
+from ..numbers.words import fold, lexicon
+from ..resources import data_path, read_rows
+
+ZWNJ = "\u200c"
+_GAP = rf"[\s{ZWNJ}]*"
+_WORD = re.compile(rf"{_GAP}([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)")
+_SCALES = {"هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9}
+_SCALE_ADJ = re.compile(r"(?:هزار|میلیون|میلیارد)ی$")
+
+
+@dataclass
+class Fact:
+    """One quantity: ``text == source[start:end]``, ``value`` in ``unit`` (closed list of GUIDELINES.md)."""
+
+    start: int
+    end: int
+    value: int | float
+    unit: str
+    of: str | None
+    cmp: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _flex(surface: str) -> str:
+    """A surface as regex: its spaces/ZWNJ also match ZWNJ, space or nothing («مترمربع»)."""
+    return f"[\\s{ZWNJ}]?".join(re.escape(p) for p in re.split(rf"[ {ZWNJ}]", surface))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    units: dict[str, tuple[str, float, str]]  # folded surface without spaces → (code, factor, role)
+    unit_re: re.Pattern
+    cmp_re: re.Pattern
+    cmps: dict[str, str]
+    roles: dict[str, frozenset[str]]
+
+
+def _key(s: str) -> str:
+    return re.sub(rf"[\s{ZWNJ}]", "", s)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    units = {_key(fold(r[0])): (r[1], float(r[2]), r[3]) for r in read_rows(data_path("units.tsv"))}
+    surfaces = sorted((fold(r[0]) for r in read_rows(data_path("units.tsv"))), key=len, reverse=True)
+    unit_re = re.compile(
+        rf"{_GAP}(?:(?P<scale>{'|'.join(_SCALES)}){_GAP})?(?P<unit>{'|'.join(map(_flex, surfaces))})(?![^\W\d_])")
+    cmps = {_key(fold(r[0])): r[1] for r in read_rows(data_path("comparators.tsv"))}
+    csurf = sorted((fold(r[0]) for r in read_rows(data_path("comparators.tsv"))), key=len, reverse=True)
+    cmp_re = re.compile(rf"(?:^|(?<=[^\w{ZWNJ}]))(?P<cmp>{'|'.join(map(_flex, csurf))})"
+                        rf"{_GAP}(?:در{_GAP})?$")
+    roles: dict[str, set[str]] = {}
+    for role, word in read_rows(data_path("fact_words.tsv")):
+        roles.setdefault(role, set()).add(fold(word))
+    roles["month"] = {fold(w) for w in lexicon().data["month_names"]}
+    return _Lexicon(units, unit_re, cmp_re, cmps, {k: frozenset(v) for k, v in roles.items()})
+
+
+@dataclass
+class _Cand:
+    """A number being judged: where it is, what follows it, and what it became."""
+
+    span: NumberSpan
+    value: float
+    scale: int
+    end: int  # end of the fact text (number + unit)
+    unit: str | None = None
+    factor: float = 1.0
+    role: str = ""  # unit, classifier, count, or "" (bare)
+    of: str | None = None
+    cmp: str = "="
+    cmp_start: int | None = None
+    name: bool = False  # part of a name or a year: never a fact, and neither are its list-mates
+
+
+def find_facts(text: str, *, slash_reversed: bool | None = None) -> list[Fact]:
+    """Numeric facts of a (normalized) text, in order.
+
+    ``slash_reversed``: the text stores «a/b» decimals reversed («5/27 درصد» for 27.5, as some
+    old archives do). Best computed on the raw text with :func:`slash_decimals_reversed`, whose
+    strongest clue (Arabic ي/ك) normalization erases; None decides from ``text`` itself.
+
+    >>> [(f.value, f.unit, f.cmp) for f in find_facts("بیش از ۸۰ درصد جمعیت استان")]
+    [(80, 'percent', '>')]
+    """
+    folded = fold(text)
+    if slash_reversed is None:
+        slash_reversed = slash_decimals_reversed(folded)
+    spans = find_numbers(text)
+    cands = [_candidate(folded, s, slash_reversed, nxt) for s, nxt in zip(spans, spans[1:] + [None])]
+    _link(folded, cands)
+    facts = []
+    for c in cands:
+        if c is None or c.name or not c.role:
+            continue
+        if c.role == "count" and (c.value != int(c.value) or c.value < 1):
+            continue
+        value = c.value * c.factor
+        value = round(value) if abs(value - round(value)) < 1e-6 else round(value, 6)
+        start = c.cmp_start if c.cmp_start is not None else c.span.start
+        facts.append(Fact(start, c.end, value, c.unit or "count", c.of, c.cmp, text[start:c.end]))
+    return facts
+
+
+def _prev_word(folded: str, pos: int) -> str:
+    m = re.search(rf"([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*){_GAP}$", folded[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def _head_form(word: str) -> str:
+    """«قطعنامه‌ی» → «قطعنامه»: the ezafe «ی» written after a final «ه» is not part of the word."""
+    return word[:-2] if word.endswith(ZWNJ + "ی") else word
+
+
+def _year_like(s: NumberSpan, short: bool = False) -> bool:
+    """«۱۴۰۰», «2020» (and with ``short`` «۸۴»): digits in the range of Persian or Christian years."""
+    v = s.value
+    if s.scale != 1 or not s.text.isdigit() or not isinstance(v, int):
+        return False
+    return 1300 <= v <= 1500 or 1900 <= v <= 2100 or (short and v < 100)
+
+
+def _candidate(folded: str, s: NumberSpan, reversed_: bool, nxt: NumberSpan | None) -> _Cand | None:
+    if s.kind != "number" or s.ordinal:
+        return None
+    lex = _lexicon()
+    value = float(s.value)
+    if reversed_ and "/" in s.text:
+        swapped = parse_number(re.sub(r"(\d+)/(\d+)", r"\2/\1", s.text))
+        value = float(swapped) if swapped is not None else value
+    c = _Cand(s, value, s.scale, s.end)
+    prev = _head_form(_prev_word(folded, s.start))
+    ranged = nxt is not None and _RANGE_MID.fullmatch(folded, s.end, nxt.start) is not None
+    if s.indefinite_candidate and not ranged:  # «یک تا پنج نفر» is a range, «یک اصل» an article
+        c.name = prev in lex.roles["name_head"]  # «خط یک»: still a name for its list-mates
+        return c if c.name else None
+    _attach_cmp(folded, c)
+    _attach_unit(folded, c)
+    year = prev in lex.roles["year_head"] or prev in lex.roles["month"]
+    if c.role in ("", "count") and (prev in lex.roles["name_head"] or year and _year_like(s, short=True)):
+        c.name, c.role = True, ""  # «منطقه ۲۲ شهرداری», «سال ۸۴», «دی ۹۶»; but «بودجه ۱۰۰ میلیارد تومانی»
+    elif c.role == "count" and _SCALE_ADJ.search(s.text):
+        c.role = ""  # «۲ میلیاردی مجلس» is an adjective
+    elif c.role in ("count", "classifier") and prev in lex.roles["demonstrative"]:
+        c.role = ""  # «این دو معاونت» points back to things counted before
+    return c
+
+
+def _attach_unit(folded: str, c: _Cand) -> None:
+    lex = _lexicon()
+    m = lex.unit_re.match(folded, c.span.end)
+    if m:
+        code, factor, role = lex.units[_key(m.group("unit"))]
+        if m.group("scale") and c.scale == 1:
+            c.value *= _SCALES[m.group("scale")]
+            c.scale = _SCALES[m.group("scale")]
+        if code == "ton" and _WORD.match(folded, m.end()) and _WORD.match(folded, m.end()).group(1) == "از":
+            code = "person"  # «۲۰ تن از نمایندگان» counts people
+        c.unit, c.factor, c.role, c.end = code, factor, role, m.end()
+        after = _WORD.match(folded, m.end())
+        if role == "unit" and after and after.group(1) == "از":  # «۶۰ درصد از مساجد»
+            c.of = _noun_phrase(folded, after.end())
+        else:
+            c.of = _noun_phrase(folded, m.end())
+        unit_word = _key(m.group("unit"))
+        if unit_word[-1] in "یه" and unit_word[:-1] in lex.units:
+            # an adjective («تونل ۱۸۰۰ متری رسالت»): it describes the noun before it and after it
+            before = _noun_before(folded, c, 1)
+            c.of = " ".join(filter(None, (before, c.of))) or None
+        elif not c.of:
+            c.of = _noun_before(folded, c)
+        return
+    w = _WORD.match(folded, c.span.end)
+    glued = w is not None and w.start(1) == c.span.end
+    if w and not (glued and _year_like(c.span)) and _countable(w.group(1), folded[c.span.end:w.start(1)], c.span):
+        after = _WORD.match(folded, w.end())
+        if after and (_is_light_verb(after.group(1))
+                      or f"{w.group(1)} {after.group(1)}" in _lexicon().roles["pair_stop"]):
+            return  # «۱۳۷ اعلام کرد»: the noun belongs to a compound verb; «برابر با» is "equal to"
+        c.role, c.end = "count", w.end()
+        c.of = _noun_phrase(folded, w.start(1)) or w.group(1)
+        if w.group(1) in _lexicon().roles["generic_counter"]:  # «منازل مددجویی ۱۷ مورد»
+            c.of = _noun_before(folded, c) or c.of
+
+
+def _countable(word: str, gap: str, s: NumberSpan) -> bool:
+    """A counted noun follows the number directly on the same line and looks like a noun.
+
+    A number word joined to the next word by a ZWNJ makes a compound, not a count («سه‌گانه»).
+    """
+    roles = _lexicon().roles
+    if "\n" in gap or word in roles["stop"] or word in roles["not_counted"]:
+        return False
+    if ZWNJ in gap and not re.search(r"\s", gap) and not s.text[-1].isdigit():
+        return False
+    if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) or word.endswith("گانه"):
+        return False  # verbs («می‌رسد»), «دوگانه»
+    return parse_number(word) is None and parse_ordinal(word) is None and word not in _lexicon().units
+
+
+def _noun_phrase(folded: str, pos: int, limit: int = 5) -> str | None:
+    """Words from ``pos`` until a stop word, verb, number or punctuation: «خدمات شهرداری»."""
+    stop = _lexicon().roles["stop"]
+    words: list[str] = []
+    while len(words) < limit:
+        m = _WORD.match(folded, pos)
+        if not m or "\n" in folded[pos:m.start(1)]:
+            break
+        w = m.group(1)
+        if w == "و" and words:
+            nxt = _WORD.match(folded, m.end())
+            if not nxt or nxt.group(1) in stop or _is_verb(nxt.group(1)):
+                break
+        elif w in stop or _is_verb(w) or parse_number(w) is not None:
+            break
+        words.append(w)
+        pos = m.end()
+    nxt = _WORD.match(folded, pos)
+    if words and nxt and _is_verb(nxt.group(1)):
+        words.pop()  # «افزایش یافت», «نام برد»: the last word belongs to the verb
+    while words and words[-1] == "و":
+        words.pop()
+    return " ".join(words) or None
+
+
+# Present/past stems of the light verbs of Persian compound verbs («اعلام می‌کند», «انجام شد»).
+_LIGHT = re.compile(rf"(?:ن?می{ZWNJ}?|ب)?(?:کن|کرد|شو|شد|ده|داد|گیر|گرفت|یاب|یافت|زن|زد|آور|آورد|نما|نمود|گرد|گردید)"
+                    r"(?:م|ی|یم|ید|ند|ه|ن|د)?")
+
+
+def _is_light_verb(word: str) -> bool:
+    if word in _lexicon().roles["keeps_count"]:
+        return False
+    return word in _lexicon().roles["verb"] or (word.startswith(("می", "نمی")) and _LIGHT.fullmatch(word) is not None)
+
+
+def _is_verb(word: str) -> bool:
+    return word in _lexicon().roles["verb"] or word.startswith(("می" + ZWNJ, "نمی" + ZWNJ))
+
+
+def _noun_before(folded: str, c: _Cand, limit: int = 3) -> str | None:
+    """Up to ``limit`` words before the number (or its comparator): «مبلغ ۲۶۰ میلیارد ریال»."""
+    stop = _lexicon().roles["stop"]
+    pos = c.cmp_start if c.cmp_start is not None else c.span.start
+    chunk = folded[max(0, pos - 60):pos]
+    words = re.findall(rf"[^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*|\d+|[^\w\s{ZWNJ}]", chunk)
+    out: list[str] = []
+    for w in reversed(words):
+        if len(out) == limit or w in stop or not w[0].isalpha() or parse_number(w) is not None:
+            break
+        out.insert(0, w)
+    return " ".join(out) or None
+
+
+def _attach_cmp(folded: str, c: _Cand) -> None:
+    lex = _lexicon()
+    m = lex.cmp_re.search(folded, max(0, c.span.start - 30), c.span.start)
+    if m:
+        c.cmp, c.cmp_start = lex.cmps[_key(m.group("cmp"))], m.start("cmp")
+
+
+_CONNECT = re.compile(rf"{_GAP}(?P<c>تا|الی|یا|و|به|-|–|،|,){_GAP}")
+_RANGE_MID = re.compile(rf"{_GAP}(?:تا|الی|یا|-|–){_GAP}")
+_RANGE_OPEN = re.compile(rf"(?:^|[^\w{ZWNJ}])(?P<o>بین|از|مابین){_GAP}$")
+
+
+def _connector(folded: str, a: _Cand, b: _Cand) -> str | None:
+    m = _CONNECT.fullmatch(folded, a.span.end, b.span.start)
+    return m.group("c") if m else None
+
+
+def _link(folded: str, cands: list[_Cand | None]) -> None:
+    """Neighbours joined by a connector share name-ness, unit and scale; «تا» and «-» make ranges."""
+    pairs = [(a, b) for a, b in itertools.pairwise(cands) if a is not None and b is not None]
+    for a, b in pairs:  # «خطوط ۱ و ۲ و ۳»: list-mates of a name are names
+        if a.name and not b.role or a.name and b.role == "count":
+            b.name = b.name or _connector(folded, a, b) is not None
+    for a, b in reversed(pairs):  # «۳ یا ۴ میلیون مسافر»: the unit flows leftwards
+        conn = _connector(folded, a, b)
+        if conn is None or a.role or a.name or b.name or not b.role:
+            continue
+        if b.role == "count" and conn in ("و", "،", ","):
+            continue
+        _share(folded, a, b, conn)
+
+
+def _share(folded: str, a: _Cand, b: _Cand, conn: str) -> None:
+    if a.scale == 1 and b.scale > 1 and a.value < 1000:
+        a.value, a.scale = a.value * b.scale, b.scale
+    a.unit, a.factor, a.role, a.of = b.unit, b.factor, b.role, b.of
+    before = folded[max(0, a.span.start - 10):a.span.start]
+    if conn in ("تا", "الی", "-", "–") or (conn == "و" and re.search(r"(?:بین|مابین)\s*$", before)):
+        low, high = (a, b) if a.value <= b.value else (b, a)
+        low.cmp, high.cmp = ">=", "<="
+        opener = _RANGE_OPEN.search(folded, max(0, a.span.start - 8), a.span.start)
+        if opener and a.cmp_start is None:
+            a.cmp_start = opener.start("o")
+    elif conn != "به" and b.cmp == "=":
+        b.cmp = a.cmp  # «حدود ۳ یا ۴ میلیون»
+
+
+def slash_decimals_reversed(text: str) -> bool:
+    """Does this text write «a/b» decimals reversed («5/27» for 27.5, dates «1/9/82»)?
+
+    Some archives stored digit runs right-to-left around the slash; they are the ones still
+    written with Arabic ي/ك, so pass the text *as found* (before normalization) when you can.
+    Votes: the letters (Arabic: reversed, Persian: as written), then «5/27» (short before
+    long), «92/0» (a zero integer last) and year-last dates for reversed, the opposite shapes
+    against.
+    """
+    if "/" not in text:
+        return False
+    arabic, persian = text.count("ي") + text.count("ك"), text.count("ی") + text.count("ک")
+    rev = 1.5 if arabic > persian else 0.0
+    fwd = 1.5 if persian >= arabic and persian else 0.0
+    text = fold(text)
+    for m in re.finditer(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?:/(\d{1,4}))?(?![\d/])", text):
+        a, b, c = m.groups()
+        if c is not None:
+            if len(c) >= 2 and int(c) > 31 and int(a) <= 31:
+                rev += 0.5
+            elif len(a) >= 2 and int(a) > 31:
+                fwd += 0.5
+            continue
+        if b == "0" or (len(a) > 1 and a.endswith("0")):
+            rev += 2
+        elif a == "0" or (len(b) > 1 and b.endswith("0")):
+            fwd += 2
+        elif len(a) < len(b):
+            rev += 1
+        elif len(a) > len(b):
+            fwd += 1
+    return rev > fwd

@@ -1,0 +1,93 @@
+"""`muni-ie extract` on messy corpora: one record per input, error records, resume."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from muni_ie.batch import done_ids
+from muni_ie.cli import main
+
+GOOD = "شهردار همدان گفت: ۷۰ درصد خدمات شهرداری همدان غیرحضوری است."
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    src = tmp_path / "in.jsonl"
+    with open(src, "wb") as fh:
+        fh.write(json.dumps({"id": "a", "text": GOOD}, ensure_ascii=False).encode() + b"\n")
+        fh.write(b'{"id": "b", "text": "broken\n')                       # malformed JSON
+        fh.write(b'{"id": "c", "text": "\xff\xfe bad utf8"}\n')            # invalid UTF-8
+        fh.write(json.dumps({"id": "d", "text": "   "}).encode() + b"\n")  # empty text
+        fh.write(json.dumps({"id": "e", "text": "Hello world, plain English."}).encode() + b"\n")
+        fh.write(json.dumps({"id": "f", "text": "شهر " * 300}, ensure_ascii=False).encode() + b"\n")  # too long
+        fh.write(json.dumps({"text": GOOD}, ensure_ascii=False).encode() + b"\n")  # no id
+    return src
+
+
+def test_every_input_line_yields_exactly_one_record(messy, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(messy), "-o", str(out), "--workers", "1", "--quiet", "--max-chars", "1000"]) == 0
+    recs = _lines(out)
+    assert [r["id"] for r in recs] == ["a", "in:2", "in:3", "d", "e", "f", "in:7"]
+    errors = {r["id"]: r["error"] for r in recs if "error" in r}
+    assert errors["in:2"].startswith("malformed JSON") and errors["in:3"].startswith("line is not valid UTF-8")
+    assert errors["d"].startswith("empty") and errors["e"].startswith("not_persian")
+    assert errors["f"].startswith("too_long")
+    assert recs[0]["schema"] == "muni_ie/1" and "error" not in recs[0] and recs[0]["facts"]
+
+
+def test_parallel_workers_keep_input_order(messy, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    main(["extract", str(messy), "-o", str(one), "--workers", "1", "--quiet"])
+    main(["extract", str(messy), "-o", str(two), "--workers", "2", "--quiet"])
+    assert _lines(one) == _lines(two)
+
+
+def test_txt_files_gzip_and_folders(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "x1.txt").write_text(GOOD, encoding="utf-8")
+    with gzip.open(folder / "batch.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g1", "text": GOOD}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    main(["extract", str(folder), "-o", str(out), "--workers", "1", "--quiet"])
+    assert sorted(r["id"] for r in _lines(out)) == ["g1", "x1"]
+
+
+def test_resume_cuts_a_torn_line_and_skips_done_ids(messy, tmp_path):
+    full = tmp_path / "full.jsonl"
+    main(["extract", str(messy), "-o", str(full), "--workers", "1", "--quiet"])
+    part = tmp_path / "part.jsonl"
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    part.write_text("".join(lines[:3]) + lines[3][:10], encoding="utf-8")  # killed mid-line
+    assert done_ids(part) == {r["id"] for r in map(json.loads, lines[:3])}
+    main(["extract", str(messy), "-o", str(part), "--workers", "1", "--quiet", "--resume"])
+    assert sorted(map(json.dumps, _lines(part))) == sorted(map(json.dumps, _lines(full)))
+
+
+def test_evaluate_agrees_with_the_reference_scorer(shared, tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ref_score", shared / "eval/score.py")
+    ref = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ref)
+    texts = tmp_path / "texts.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    texts.write_bytes((shared / "eval/dev.texts.jsonl").read_bytes() + (shared / "seeds/seeds.jsonl").read_bytes())
+    gold.write_bytes((shared / "eval/dev.gold.jsonl").read_bytes() + (shared / "eval/seeds.gold.jsonl").read_bytes())
+    pred = tmp_path / "pred.jsonl"
+    main(["extract", str(texts), "-o", str(pred), "--quiet"])
+    capsys.readouterr()
+    ref.main([str(gold), str(pred), "--texts", str(texts), "--json"])
+    want = json.loads(capsys.readouterr().out)
+    main(["evaluate", str(gold), str(pred), "--texts", str(texts), "--json"])
+    got = json.loads(capsys.readouterr().out)
+    assert got == want

@@ -1,0 +1,143 @@
+"""muni_ie.numbers: the examples corpus, a num2fawords oracle, and traps in running text."""
+
+from __future__ import annotations
+
+import random
+
+import num2fawords
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from muni_ie.numbers import NumberSpan, find_numbers, parse_number, parse_ordinal
+from muni_ie.resources import data_path
+
+PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _corpus() -> list[tuple[str, str]]:
+    rows = []
+    with open(data_path("examples/numbers.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                phrase, expected = line.rstrip("\n").split("\t")
+                rows.append((phrase, expected))
+    return rows
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _corpus())
+def test_corpus(phrase: str, expected: str) -> None:
+    got_n, got_o = parse_number(phrase), parse_ordinal(phrase)
+    if expected == "None":
+        assert (got_n, got_o) == (None, None)
+    elif expected.startswith("ord:"):
+        assert (got_n, got_o) == (None, int(expected[4:]))
+    else:
+        assert got_o is None
+        assert got_n == pytest.approx(float(expected), rel=1e-12)
+        assert isinstance(got_n, int) == float(expected).is_integer()
+
+
+def _variants(words: str) -> list[str]:
+    """The oracle's spelling plus the glued and ZWNJ spellings found in real news."""
+    return [words, words.replace(" ", ""), words.replace(" و ", "\u200cو\u200c"), words.replace(" ", "\u200c")]
+
+
+def test_oracle_round_trip() -> None:
+    rng = random.Random(20240501)
+    bad = []
+    for _ in range(3000):
+        n = rng.choice([rng.randint(0, 10**12), rng.randint(0, 10**9), rng.randint(0, 10**6), rng.randint(0, 999)])
+        for phrase in _variants(num2fawords.words(n)):
+            if parse_number(phrase) != n:
+                bad.append((n, phrase))
+    assert not bad[:5]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_oracle_property(n: int) -> None:
+    assert parse_number(num2fawords.words(n)) == n
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=999))
+def test_ordinal_oracle(n: int) -> None:
+    words = num2fawords.ordinal_words(n)  # «بیست و یکم»; num2fawords writes «سیم» for «سی‌ام»
+    assert parse_ordinal(words) == n
+    assert parse_ordinal(words + "ین") == n
+    assert parse_number(words + "ین") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_digits_all_scripts(n: int) -> None:
+    for s in (str(n), f"{n:,}", f"{n:,}".replace(",", "٬")):
+        assert parse_number(s) == n
+        assert parse_number(s.translate(PERSIAN)) == n
+        assert parse_number(s.translate(ARABIC)) == n
+
+
+def test_mixed_digits_and_words() -> None:
+    assert parse_number("۳ میلیون و ۲۰۰ هزار") == 3_200_000
+    assert parse_number("2/8 ميليارد") == 2_800_000_000
+    assert parse_number("هزار و ۳۰۰") == 1300
+    assert parse_number("۱۵ هزار میلیارد") == 15 * 10**12
+
+
+def _found(text: str) -> list[tuple[str, int | float, str]]:
+    spans = find_numbers(text)
+    for s in spans:
+        assert isinstance(s, NumberSpan) and text[s.start:s.end] == s.text
+    return [(s.text, s.value, s.kind) for s in spans]
+
+
+def test_find_separates_neighbours() -> None:
+    assert _found("در سال 84 حدود 9 ميليارد تومان") == [("84", 84, "number"), ("9 ميليارد", 9 * 10**9, "number")]
+    assert _found("2 و 3 ساله") == [("2", 2, "number"), ("3", 3, "number")]
+    assert _found("7 ميليارد و 860 ميليون و 67 هزار و 347 تومان")[0][1] == 7_860_067_347
+
+
+def test_find_glued_and_words() -> None:
+    found = _found("و10 هزار دستگاه، يكهزار دستگاه، مرز6 ميليون سفر و بيست و پنج نفر")
+    assert [v for _, v, _ in found] == [10_000, 1000, 6_000_000, 25]
+    assert _found("هزار و ۳۰۰ شهردار") == [("هزار و ۳۰۰", 1300, "number")]
+
+
+def test_nine_is_not_always_nine() -> None:
+    assert _found("نه تنها شهرداری، نه شورا") == []
+    assert _found("نه نفر و بیست و نه درصد") == [("نه", 9, "number"), ("بیست و نه", 29, "number")]
+
+
+def test_indefinite_one_is_flagged() -> None:
+    spans = {s.text + " " + str(i): s.indefinite_candidate for i, s in enumerate(find_numbers(
+        "این یک اصل است و یک شجاعت ویژه می‌خواهد؛ یک نفر و یک میلیون تومان و یکی از مدیران"))}
+    assert list(spans.values()) == [True, True, False, False, True]
+
+
+def test_words_are_whole_words() -> None:
+    assert _found("نهاد سهم هشتگ دهیاری صدا و سیما هفته دوده ده‌ها صدها چند میلیون بی بی سی") == []
+
+
+def test_dates_times_phones() -> None:
+    kinds = [(t, k) for t, _, k in _found(
+        "در تاریخ 1382/9/1 و ۱۴۰۳/۰۵/۲۰ ساعت 12:30 با ۰۲۱-۸۸۷۷۶۶۵۵ یا 09121234567 در ۱۵ مهر ۱۴۰۳ و سه‌شنبه")]
+    assert kinds == [("1382/9/1", "date"), ("۱۴۰۳/۰۵/۲۰", "date"), ("12:30", "time"),
+                     ("۰۲۱-۸۸۷۷۶۶۵۵", "phone"), ("09121234567", "phone"), ("۱۵ مهر ۱۴۰۳", "date"),
+                     ("سه\u200cشنبه", "date")]
+
+
+def test_decimals() -> None:
+    assert [v for _, v, _ in _found("نرخ ۱۲/۵ درصد، ۱۲٫۵ و 3.5 و ۲٬۵۰۰ نفر")] == [12.5, 12.5, 3.5, 2500]
+
+
+def test_ordinals_in_text() -> None:
+    spans = find_numbers("دومین گردهمایی و چهل و هفتمین کلان‌شهر و ۲۱مین جشنواره")
+    assert [(s.value, s.ordinal, s.kind) for s in spans] == [(2, True, "ordinal"), (47, True, "ordinal"),
+                                                          (21, True, "ordinal")]
+
+
+def test_scale_field() -> None:
+    a, b = find_numbers("حدود 3 يا 4 ميليون مسافر")
+    assert (a.scale, b.scale, b.value) == (1, 10**6, 4_000_000)
