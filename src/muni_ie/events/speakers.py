@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..document import Document, Official, Statement
 from ..recognizers.persons import PersonMention, default_lexicon
 from ..text.keys import dice, key
@@ -19,6 +21,8 @@ from .statements import Clause
 
 Span = tuple[int, int]
 _PRONOUNS = ("وی", "او", "ایشان")
+# «مهندس بهروز رسماً به عنوان مدیرعامل جدید شرکت ... معرفی شد»
+_AS_TITLE = regex.compile(r"[\s،]*(?:[\p{L}\u200c]+\s+){0,2}به\s+عنوان\s+")
 # words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
 _AFTER_SUBJECT = frozenset("نیز هم با در ضمن همچنین درباره پیرامون امروز روز به از سپس اما ولی همچنان تنها "
                            "خود پس طی بعد قبل".split())
@@ -89,7 +93,8 @@ class SpeakerResolver:
         for p in self.people:
             for a, b in p.mentions:
                 for t in self.titles:
-                    if _adjacent(self.text, b, t.start) or _adjacent(self.text, t.end, a):
+                    if (_adjacent(self.text, b, t.start) or _adjacent(self.text, t.end, a)
+                            or _AS_TITLE.fullmatch(self.text, b, t.start)):
                         p.add_title(t.text)
 
     def person_at(self, pos: int) -> _Person | None:
@@ -119,7 +124,7 @@ class SpeakerResolver:
                         w.speaker = person.name
                     pending.clear()
             elif kind == "title":
-                person = self._bearer(who)
+                person = self._bearer(who, c.subject[0])
                 if person is None:
                     for title, waiting in pending:
                         if title and dice(title, who) >= 0.7:
@@ -141,13 +146,21 @@ class SpeakerResolver:
                     st.speaker = p.name
         return statements
 
-    def _bearer(self, title: str) -> _Person | None:
+    def _bearer(self, title: str, before: int) -> _Person | None:
+        """The official holding ``title``; a shortened title («معاون شهردار تهران» for «معاون حمل و
+        نقل و ترافیک شهرداری تهران») goes to the only official whose title has the same head."""
         best, score = None, 0.7
         for p in self.people:
             for t in p.titles:
                 d = dice(t, title)
                 if d >= score:
                     best, score = p, d
+        if best is None:
+            head = title.split()[0]
+            same = [p for p in self.people if p.first_seen < before
+                    and any(t.split()[0] == head and dice(t, title) >= 0.45 for t in p.titles)]
+            if len(same) == 1:
+                best = same[0]
         return best
 
     def _subject(self, c: Clause):
@@ -177,8 +190,11 @@ class SpeakerResolver:
             cands.append(bare)
         if not cands:
             return "none", None, None
-        pos, kind, obj, span = min(cands, key=lambda c: (c[0], c[1] != "person"))
-        if pos > first[0] + 1 and kind == "org":
+        # an organization only speaks when nothing else is named («شهرداری تهران اعلام کرد»);
+        # «به گزارش روابط عمومی شهرداری تهران مهندس تقی‌زاده اظهار کرد» is the engineer's
+        people = [c for c in cands if c[1] != "org"]
+        pos, kind, obj, span = min(people or cands, key=lambda c: (c[0], c[1] != "person"))
+        if kind == "org" and pos > first[0] + 1:
             return "none", None, None
         if kind == "title":
             near = self._apposed_person(obj)

@@ -23,7 +23,7 @@ _WORD_EDGE_R = r"(?![\p{L}\u200c])"
 # «به گزارش خبرگزاری X،» opens many leads: the agency is a source, not a speaker
 # «به گفته وی، ...»: the speaker follows the trigger
 _ACCORDING_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+گفته(?=\s)")
-_SOURCE_PREFIX = regex.compile(r"^\s*(?:به\s+گزارش|به\s+نقل\s+از|طبق\s+گزارش)[^،:]{0,120}[،:]\s*")
+_SOURCE_PREFIX = regex.compile(r"\s*(?:به\s+گزارش|به\s+نقل\s+از|طبق\s+گزارش)[^،:]{0,120}[،:]\s*")
 
 
 @dataclass(frozen=True)
