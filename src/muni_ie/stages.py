@@ -88,10 +88,11 @@ def make_organizations():
 @register_stage("facts", requires=("text",), provides=("facts",))
 def make_facts():
     """Numeric facts with value, unit, counted noun and comparator."""
-    from .recognizers.facts import find_facts
+    from .recognizers.facts import find_facts, slash_decimals_reversed
 
     def run(doc: Document) -> None:
-        for f in find_facts(doc.text):
+        # reversed «2/8» decimals are a trait of old Arabic-lettered archives: judge on the raw text
+        for f in find_facts(doc.text, slash_reversed=slash_decimals_reversed(doc.original)):
             doc.facts.append(Fact(f.value, f.unit, f.of, f.cmp, f.start, f.end))
             doc.entities.append(Mention("QUANTITY", f.start, f.end, str(f.value), {"unit": f.unit}))
 
