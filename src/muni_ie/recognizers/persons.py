@@ -90,6 +90,15 @@ class PersonRecognizer:
 
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         self.lex = lexicon or default_lexicon()
+        lex = self.lex
+        # a name can only open on one of these words (or a word before «الله»): checked first
+        self._openers = (lex.first_names | lex.ambiguous_first | lex.lineage
+                         | {h[:3] for h in lex.title_honorifics} | lex.title_honorifics)
+
+    def _may_open(self, words: list[str], i: int) -> bool:
+        w = _plain(words[i])
+        return (w in self._openers or w[:3] in self._openers
+                or (i + 1 < len(words) and words[i + 1] in ("الله", "اله")))
 
     def find(self, text: str, titles: list[Span] = ()) -> list[PersonMention]:
         toks = token_spans(text)
@@ -99,7 +108,7 @@ class PersonRecognizer:
         found: list[PersonMention] = []
         i = 0
         while i < len(toks):
-            m = self._match(text, toks, words, i, title_starts, title_ends)
+            m = self._match(text, toks, words, i, title_starts, title_ends) if self._may_open(words, i) else None
             if m is None:
                 i += 1
                 continue
