@@ -126,6 +126,8 @@ def run_extract(inputs: list[str], out: str | None, *, workers: int | None = Non
     """The ``muni-ie extract`` job. Returns counts: documents, errors, skipped."""
     workers = workers or os.cpu_count() or 1
     out_path = Path(out) if out and out != "-" else None
+    if out_path:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
     skip = done_ids(out_path) if (resume and out_path) else set()
     items = (it for it in iter_inputs(inputs) if it.id not in skip)
     fh = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout
