@@ -148,8 +148,9 @@ class PersonRecognizer:
             known_first = _plain(first.split()[0]) in lex.first_names
             rare_surname = _plain(surname) not in lex.common_words or _plain(surname) in lex.surnames
             strong = honors or lineage or (known_first and rare_surname)
-            if not strong and not self._apposed(text, toks, i, end, title_starts, title_ends):
-                return None
+            weak = not strong and not self._apposed(text, toks, i, end, title_starts, title_ends)
+            if weak and not ((rare_surname or _surname_shaped(surname)) and _recurs(words, surname.split()[-1], end)):
+                return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
             name = " ".join(x for x in (lineage, first, surname) if x)
             return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
         if honors or lineage:
@@ -207,6 +208,19 @@ class PersonRecognizer:
 
 #: first names that open a compound first name when followed by another («محمد حسین», «علی اکبر»)
 _COMPOUND_HEADS = frozenset({"محمد", "علی", "امیر", "سید", "غلام", "عبد", "میر"})
+
+
+_SURNAME_ENDINGS = ("ی", "زاده", "پور", "نژاد", "یان", "فر", "نیا", "راد", "لو", "وند")
+
+
+def _surname_shaped(word: str) -> bool:
+    """«حیدری», «شاکری», «تقی‌زاده»: the endings most Iranian surnames carry."""
+    return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
+
+
+def _recurs(words: list[str], surname: str, after: int) -> bool:
+    """The surname stands again later in the article: the usual way news refers to a person."""
+    return surname in words[after:]
 
 
 def _is_byline(text: str, m: PersonMention) -> bool:
