@@ -119,6 +119,8 @@ class PersonRecognizer:
     # -- matching one candidate starting at token i ---------------------------------------
     def _match(self, text, toks, words, i, title_starts, title_ends):
         lex = self.lex
+        if _plain(words[i]) in lex.blockers:  # «امام خمینی», «شهید بهشتی»
+            return None
         k = i - 1
         while k >= 0 and _plain(words[k]) in lex.title_honorifics:  # «خیابان دکتر علی شریعتی»
             k -= 1
@@ -146,10 +148,14 @@ class PersonRecognizer:
             if surname is None:
                 return None
             known_first = _plain(first.split()[0]) in lex.first_names
-            rare_surname = _plain(surname) not in lex.common_words or _plain(surname) in lex.surnames
+            rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
+                               for part in surname.split())
             strong = honors or lineage or (known_first and rare_surname)
-            weak = not strong and not self._apposed(text, toks, i, end, title_starts, title_ends)
-            if weak and not ((rare_surname or _surname_shaped(surname)) and _recurs(words, surname.split()[-1], end)):
+            apposed = self._apposed(text, toks, i, end, title_starts, title_ends, comma=not rare_surname)
+            weak = not strong and not apposed
+            last = surname.split()[-1]
+            shaped = " " not in surname and _surname_shaped(surname)
+            if weak and not ((rare_surname or shaped) and _recurs(words, last, first, end)):
                 return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
             name = " ".join(x for x in (lineage, first, surname) if x)
             return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
@@ -184,25 +190,34 @@ class PersonRecognizer:
         surname, j = words[j], j + 1
         if j < len(words) and _plain(words[j]) in lex.suffixes:  # «تقی زاده» → «تقی‌زاده»
             surname, j = surname + ZWNJ + words[j], j + 1
-        elif j < len(words) and self._second_surname(words[j]):  # «رحمانی فضلی», «کهن ترابی»
+        elif j < len(words) and _plain(surname) in lex.suffixes and lex.is_surname_like(words[j]):
+            surname, j = surname + ZWNJ + words[j], j + 1  # «نژاد بهرام» → «نژاد‌بهرام»
+        elif j < len(words) and self._second_surname(words[j], words, surname, j):  # «رحمانی فضلی»
             surname, j = surname + " " + words[j], j + 1
         return surname, j
 
-    def _second_surname(self, word: str) -> bool:
-        """Double-barrelled surnames end in an adjectival «ی» and are no common word."""
+    def _second_surname(self, word: str, words: list[str], first_part: str, j: int) -> bool:
+        """Double-barrelled surnames end in an adjectival «ی», are no common word, and are known
+        surnames or come back together later («رحمانی فضلی» … «رحمانی فضلی»)."""
         w = _plain(word)
-        return (w.endswith("ی") and len(w) > 3 and self.lex.is_surname_like(word)
-                and w not in self.lex.common_words and w not in self.lex.first_names)
+        if not (w.endswith("ی") and len(w) > 3 and self.lex.is_surname_like(word)
+                and w not in self.lex.common_words and w not in self.lex.first_names):
+            return False
+        return w in self.lex.surnames or any(
+            words[k] == word and words[k - 1] == first_part for k in range(j + 1, len(words)))
 
     @staticmethod
-    def _apposed(text, toks, i, end, title_starts, title_ends):
-        """A title right before or after the name, across a comma or a space."""
+    def _apposed(text, toks, i, end, title_starts, title_ends, comma=False):
+        """A title right before or after the name, across a comma or (unless ``comma``) a space."""
         left = toks[i][0]
         while left > 0 and text[left - 1] in " ،,":
             left -= 1
         right = toks[end - 1][1]
         while right < len(text) and text[right] in " ،,":
             right += 1
+        if comma:
+            return (left in title_ends and "،" in text[left:toks[i][0]]) or (
+                right in title_starts and "،" in text[toks[end - 1][1]:right])
         return left in title_ends or right in title_starts
 
 
@@ -218,9 +233,10 @@ def _surname_shaped(word: str) -> bool:
     return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
 
 
-def _recurs(words: list[str], surname: str, after: int) -> bool:
-    """The surname stands again later in the article: the usual way news refers to a person."""
-    return surname in words[after:]
+def _recurs(words: list[str], surname: str, first: str, after: int) -> bool:
+    """The surname stands again later, without the first name: how news refers back to a person."""
+    return any(w == surname and words[k - 1] != first.split()[-1]
+               for k, w in enumerate(words[after:], after))
 
 
 def _is_byline(text: str, m: PersonMention) -> bool:
