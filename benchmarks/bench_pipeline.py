@@ -62,11 +62,11 @@ def main() -> None:
 
     print(f"start-up (import muni_ie + first document, fresh process): {startup_seconds():.2f} s")
 
+    from hazm import Normalizer, word_tokenize  # imported after the start-up probe
+
     import muni_ie
     from muni_ie.batch import _records
     from muni_ie.corpus_io import InputDoc
-
-    from hazm import Normalizer, word_tokenize  # imported after the start-up probe
 
     hz = Normalizer()
     muni_ie.extract(texts[0])  # load lexicons outside the timings

@@ -6,8 +6,14 @@ import pytest
 
 import muni_ie
 from muni_ie import Pipeline, register_stage
-from muni_ie.errors import (DecodingError, EmptyTextError, InputTypeError, NotPersianError, PipelineError,
-                            TextTooLongError)
+from muni_ie.errors import (
+    DecodingError,
+    EmptyTextError,
+    InputTypeError,
+    NotPersianError,
+    PipelineError,
+    TextTooLongError,
+)
 from muni_ie.text.validate import validate_text
 
 SEED_LIKE = ("رضا امینی، مدیرکل امور شهری و شهرداری‌های استانداری سمنان گفت: چهار شهر سمنان، شاهرود، "

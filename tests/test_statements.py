@@ -22,7 +22,7 @@ def test_reporting_verbs_match_without_zwnj_and_with_arabic_letters():
 
 
 def test_conversation_noun_and_agency_lead_are_not_statements():
-    text, cl = _clauses("به گزارش خبرگزاری صدا و سیما، در گفت و گو با مردم سخنی نرفت.")
+    _, cl = _clauses("به گزارش خبرگزاری صدا و سیما، در گفت و گو با مردم سخنی نرفت.")
     assert cl == []
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from muni_ie.text.normalize import fold  # noqa: E402
+from muni_ie.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/muni_ie/lang/fa"
@@ -95,8 +95,7 @@ def main(data: Path) -> None:
         fh.write("# Built by tools/build_names.py from shared/data/names (armanyazdi/persian-names, MIT;\n")
         fh.write("# persian-gender-detection 1.4.0, MIT) filtered by PER tags in ArmanPersoNER, PEYMA (research use)\n")
         fh.write("# and Persian Twitter NER (MIT). 'ambiguous' = mostly tagged outside PER spans (also a common word).\n")
-        for r in rows:
-            fh.write("\t".join(r) + "\n")
+        fh.writelines("\t".join(r) + "\n" for r in rows)
     firsts = {r[0] for r in rows}
     surnames = sorted(n for n, c in last.items() if c >= 2 and n not in firsts and len(n) > 2)
     with open(OUT / "surnames.txt", "w", encoding="utf-8") as fh:

@@ -15,8 +15,15 @@ import functools
 from collections.abc import Iterable, Iterator
 
 from .document import Document
-from .errors import (DecodingError, EmptyTextError, InputTypeError, MuniIEError, NotPersianError,
-                     PipelineError, TextTooLongError)
+from .errors import (
+    DecodingError,
+    EmptyTextError,
+    InputTypeError,
+    MuniIEError,
+    NotPersianError,
+    PipelineError,
+    TextTooLongError,
+)
 from .pipeline import Pipeline, register_stage
 from .text.normalize import normalize
 
@@ -56,8 +63,21 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "Document", "Pipeline", "register_stage", "extract", "extract_many", "normalize",
-    "parse_number", "find_numbers", "parse_ordinal", "default_pipeline",
-    "MuniIEError", "InputTypeError", "DecodingError", "EmptyTextError", "NotPersianError",
-    "TextTooLongError", "PipelineError",
+    "DecodingError",
+    "Document",
+    "EmptyTextError",
+    "InputTypeError",
+    "MuniIEError",
+    "NotPersianError",
+    "Pipeline",
+    "PipelineError",
+    "TextTooLongError",
+    "default_pipeline",
+    "extract",
+    "extract_many",
+    "find_numbers",
+    "normalize",
+    "parse_number",
+    "parse_ordinal",
+    "register_stage",
 ]

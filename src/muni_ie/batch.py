@@ -45,7 +45,7 @@ def process(item: InputDoc, max_chars: int = MAX_CHARS) -> dict[str, Any]:
         return _pipeline()(text, id=item.id).to_dict()
     except MuniIEError as exc:
         return error_record(item.id, f"{exc.code}: {exc}", line=item.line, source=item.source)
-    except Exception as exc:  # a bug must cost one document, not the batch
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one document, not the batch
         return error_record(item.id, f"internal: {type(exc).__name__}: {exc}", line=item.line, source=item.source)
 
 
@@ -130,7 +130,7 @@ def run_extract(inputs: list[str], out: str | None, *, workers: int | None = Non
         out_path.parent.mkdir(parents=True, exist_ok=True)
     skip = done_ids(out_path) if (resume and out_path) else set()
     items = (it for it in iter_inputs(inputs) if it.id not in skip)
-    fh = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout
+    fh = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115 - closed in finally
     progress = Progress(None, enabled=not quiet and sys.stderr.isatty())
     counts = {"documents": 0, "errors": 0, "skipped": len(skip)}
     try:

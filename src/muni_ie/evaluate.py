@@ -122,7 +122,7 @@ class Scorer:
         tp = sum((req & got).values())
         self.t["facts"].add(tp, sum(((got - req) - opt).values()), sum(req.values()) - tp)
         gf = [f for f in gold.get("facts", []) if not f.get("optional")]
-        same = lambda a, b: 1.0 if _fact_sig(a) == _fact_sig(b) else 0.0  # noqa: E731
+        same = lambda a, b: 1.0 if _fact_sig(a) == _fact_sig(b) else 0.0
         for i, j in _pairs(gf, pf, 1.0, same):
             g, p = gf[i], pf[j]
             self.cmp[0] += (g.get("cmp") or "=") == (p.get("cmp") or "=")

@@ -134,8 +134,8 @@ class Pipeline:
 
     # -- running ----------------------------------------------------------------------------
     def make_doc(self, text: str | bytes, id: str | None = None) -> Document:
-        from .text.validate import validate_text
         from .text.normalize import normalize
+        from .text.validate import validate_text
 
         text = validate_text(text)
         aligned = (self.normalizer or normalize)(text)

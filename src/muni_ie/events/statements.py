@@ -79,7 +79,7 @@ class StatementFinder:
     @staticmethod
     def _with_content(text: str, c: Clause, clauses: list[Clause], paragraphs: list[Span]) -> Clause:
         """Content runs from the verb («: ...») to the paragraph's end or the next clause."""
-        pa, pb = paragraphs[c.paragraph]
+        _, pb = paragraphs[c.paragraph]
         nxt = [o.sentence[0] for o in clauses if o.sentence[0] > c.sentence[0] and o.paragraph == c.paragraph]
         end = min(nxt) if nxt else pb
         start = c.trigger[1]

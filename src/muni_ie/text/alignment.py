@@ -20,7 +20,7 @@ class AlignedText:
     ('شهرداري\u200cها', (0, 6))
     """
 
-    __slots__ = ("original", "text", "_starts", "_ends")
+    __slots__ = ("_ends", "_starts", "original", "text")
 
     def __init__(self, original: str, text: str | None = None,
                  starts: list[int] | None = None, ends: list[int] | None = None) -> None:

@@ -23,8 +23,8 @@ def char_table(path: str | None = None) -> dict[int, str]:
     """The 1:1 letter/digit/space unification table from ``char_map.tsv``."""
     table: dict[int, str] = {}
     for row in read_rows(path or data_path("char_map.tsv")):
-        src = chr(int(row[0][2:], 16))
-        table[ord(src)] = "".join(chr(int(c[2:], 16)) for c in row[1].split())
+        src = chr(int(row[0][2:], 16))  # noqa: FURB166
+        table[ord(src)] = "".join(chr(int(c[2:], 16)) for c in row[1].split())  # noqa: FURB166
     return table
 
 
