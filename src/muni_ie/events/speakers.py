@@ -220,6 +220,7 @@ class SpeakerResolver:
         nxt = self.text[e:verb_pos].split()
         lex = default_lexicon()
         if (lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
+                and not word.endswith("ای")  # «اجرای ...»: a noun in construct, not a surname
                 and (not nxt or nxt[0] in _AFTER_SUBJECT) and not self._covered(s)):
             p = self._add_mention(word, (s, e), False, [])
             return (s, "person", p, (s, e))

@@ -133,6 +133,9 @@ class PersonRecognizer:
             if w in lex.title_honorifics:
                 honors.append(words[j])
                 j += 1
+            elif honors and w in ("والمسلمین", "و", "المسلمین"):  # «حجت‌الاسلام والمسلمین»
+                honors[-1] += " " + words[j]
+                j += 1
             elif two in lex.title_honorifics:  # «حجت الاسلام» written with a space
                 honors.append(words[j] + " " + words[j + 1])
                 j += 2
