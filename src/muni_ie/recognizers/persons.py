@@ -72,6 +72,9 @@ def default_lexicon() -> NameLexicon:
     for row in packaged_rows("reporting_verbs.tsv"):
         stop.update(_plain(w) for w in fold(row[0]).split())
     stop.update(_plain(w) for w in packaged_lines("pronouns.tsv"))
+    # a country is never a surname («فرانک سوئیس» is the Swiss franc)
+    for row in packaged_rows("countries.tsv"):  # id, kind, name, …, variants
+        stop.update(_plain(fold(v)) for v in [row[2], *row[-1].split("|")] if v and " " not in v)
     common = {_plain(w) for w in packaged_lines("common_words.txt")}
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
