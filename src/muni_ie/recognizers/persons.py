@@ -161,7 +161,9 @@ class PersonRecognizer:
             weak = not strong and not apposed
             last = surname.split()[-1]
             shaped = " " not in surname and _surname_shaped(surname)
-            if weak and not ((rare_surname or shaped) and _recurs(words, last, first, end)):
+            alone = _recurs(words, last, first, end)
+            # a common-word surname («عارف», «نوین») needs a known first name and two later uses
+            if weak and not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
                 return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
             name = " ".join(x for x in (lineage, first, surname) if x)
             return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
@@ -239,10 +241,9 @@ def _surname_shaped(word: str) -> bool:
     return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
 
 
-def _recurs(words: list[str], surname: str, first: str, after: int) -> bool:
-    """The surname stands again later, without the first name: how news refers back to a person."""
-    return any(w == surname and words[k - 1] != first.split()[-1]
-               for k, w in enumerate(words[after:], after))
+def _recurs(words: list[str], surname: str, first: str, after: int) -> int:
+    """How often the surname stands again later without the first name: how news refers back."""
+    return sum(w == surname and words[k - 1] != first.split()[-1] for k, w in enumerate(words[after:], after))
 
 
 def _is_byline(text: str, m: PersonMention) -> bool:
