@@ -77,3 +77,21 @@ def test_stages_can_be_added_removed_and_replaced_by_name():
     assert doc.user_data["word_count"] == len(doc.text.split())
     without_facts = Pipeline().remove("facts")
     assert "facts" not in without_facts.stages and without_facts(SEED_LIKE).facts == []
+
+
+def test_records_validate_against_the_shipped_json_schema(seeds, corpus):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads((resources.files("muni_ie") / "schema/muni_ie-1.schema.json").read_text(encoding="utf-8"))
+    for art in seeds + corpus:
+        jsonschema.validate(muni_ie.extract(art["text"], id=art["id"]).to_dict(), schema)
+    jsonschema.validate({"id": "x", "schema": "muni_ie/1", "error": "empty: text is empty"}, schema)
+
+
+def test_statements_of_a_speaker_never_named_are_kept_apart():
+    rec = muni_ie.extract("رئیس کمیسیون عمران مجلس نیز از اختصاص اعتبار خبر داد و گفت: این اعتبار کافی است.").to_dict()
+    assert all(e["speaker"] for e in rec["events"] if e["type"] == "statement")
+    assert [s["speaker"] for s in rec["unresolved_statements"]] == [None]

@@ -25,10 +25,13 @@ def document_record(doc: Document) -> dict[str, Any]:
         facts.append({"value": f.value, "unit": f.unit, "of": f.of, "cmp": f.cmp,
                       "text": orig[a:b], "start": a, "end": b, "speaker": f.speaker})
     events: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
     for st in doc.statements:
         a, b = doc.original_span(*st.trigger)
-        events.append({"type": "statement", "speaker": st.speaker, "trigger": orig[a:b],
-                       "start": a, "end": b, "content": span(*st.content)})
+        # a speaker the article never names («رئیس کمیسیون ... گفت») is kept apart: no official to credit
+        (events if st.speaker else unresolved).append(
+            {"type": "statement", "speaker": st.speaker, "trigger": orig[a:b],
+             "start": a, "end": b, "content": span(*st.content)})
     for mt in doc.meetings:
         a, b = doc.original_span(mt.start, mt.end)
         events.append({"type": "meeting", "name": mt.name, "ordinal": mt.ordinal, "place": mt.place,
@@ -46,6 +49,7 @@ def document_record(doc: Document) -> dict[str, Any]:
                           for o in doc.organizations],
         "facts": facts,
         "events": events,
+        "unresolved_statements": unresolved,
     }
 
 

@@ -47,8 +47,9 @@ def reporting_verb_pattern(path: str | None = None) -> regex.Pattern:
             words = ["می", words[0][2:].lstrip()]
         forms.append(r"[\u200c ]?".join(regex.escape(w) for w in words))
     forms.sort(key=len, reverse=True)
-    # «گفت و گو» / «گفت‌وگو» is the noun "conversation", not the verb
-    return regex.compile(_WORD_EDGE_L + "(?:" + "|".join(forms) + ")" + _WORD_EDGE_R + r"(?!\s*و\s*گو)")
+    # the perfect «… کرده است» / «گفته است» of every past form; «گفت و گو» is the noun "conversation"
+    perfect = r"(?:ه[\u200c ]?است)?"
+    return regex.compile(_WORD_EDGE_L + "(?:" + "|".join(forms) + ")" + perfect + _WORD_EDGE_R + r"(?!\s*و\s*گو)")
 
 
 class StatementFinder:
