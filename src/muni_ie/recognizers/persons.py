@@ -117,7 +117,32 @@ class PersonRecognizer:
                 continue
             mention, i = m
             found.append(mention)
+        found.extend(self._before_titles(toks, words, title_starts, found))
+        found.sort(key=lambda m: m.start)
         return [m for m in found if not _is_byline(text, m)]
+
+    def _before_titles(self, toks, words, title_starts, found) -> list[PersonMention]:
+        """A bare surname in apposition after a function word and before a title:
+        «با حضور نخعی‌نژاد معاون وقت استاندار», «و نمکی وزیر بهداشت»."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for k in range(1, len(toks)):
+            if toks[k][0] not in title_starts:
+                continue
+            last = words[k - 1]
+            if not (self._bare_surname_ok(last) and (_surname_shaped(last) or _plain(last) in self.lex.surnames)):
+                continue
+            start = k - 1
+            a, b = toks[start][0], toks[k - 1][1]
+            if any(x < b and a < y for x, y in taken) or _plain(words[start - 1]) not in self.lex.stopwords:
+                continue
+            out.append(PersonMention(a, b, " ".join(words[start:k]), (), False))
+        return out
+
+    def _bare_surname_ok(self, word: str) -> bool:
+        w = _plain(word)
+        return (self.lex.is_surname_like(word) and w not in self.lex.common_words and not w.endswith("ای")
+                and w not in self.lex.first_names and w not in self.lex.ambiguous_first)
 
     # -- matching one candidate starting at token i ---------------------------------------
     def _match(self, text, toks, words, i, title_starts, title_ends):
@@ -148,11 +173,15 @@ class PersonRecognizer:
         if j < len(words) and _plain(words[j]) in lex.lineage:
             lineage = words[j]
             j += 1
+        surname = None
         first, j2 = self._first_name(words, j)
         if first:
             surname, end = self._surname(words, j2)
-            if surname is None:
+            if surname is None and (honors or lineage) and " " not in first:
+                first, surname, end = None, first, j2  # «دکتر حجت،»: the «first name» is the surname
+            elif surname is None:
                 return None
+        if first:
             known_first = _plain(first.split()[0]) in lex.first_names
             rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
                                for part in surname.split())
@@ -168,7 +197,8 @@ class PersonRecognizer:
             name = " ".join(x for x in (lineage, first, surname) if x)
             return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
         if honors or lineage:
-            surname, end = self._surname(words, j)
+            if surname is None:
+                surname, end = self._surname(words, j)
             if surname is None:
                 return None
             name = " ".join(x for x in (lineage, surname) if x)
