@@ -133,10 +133,17 @@ class PersonRecognizer:
             if not (self._bare_surname_ok(last) and (_surname_shaped(last) or _plain(last) in self.lex.surnames)):
                 continue
             start = k - 1
+            if _plain(words[start - 1]) not in self.lex.stopwords:
+                # «اقبال شاکری عضو سابق شورای شهر»: an unlisted first name opening the sentence
+                opener = words[k - 2] if k >= 3 else ""
+                named = self.lex.is_surname_like(opener) and not opener.endswith("ای")
+                if not (named and not words[k - 3][0].isalpha()):
+                    continue
+                start = k - 2
             a, b = toks[start][0], toks[k - 1][1]
-            if any(x < b and a < y for x, y in taken) or _plain(words[start - 1]) not in self.lex.stopwords:
+            if any(x < b and a < y for x, y in taken):
                 continue
-            out.append(PersonMention(a, b, " ".join(words[start:k]), (), False))
+            out.append(PersonMention(a, b, " ".join(words[start:k]), (), start == k - 2))
         return out
 
     def _bare_surname_ok(self, word: str) -> bool:
