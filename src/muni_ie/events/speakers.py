@@ -88,13 +88,26 @@ class SpeakerResolver:
         return None
 
     def _attach_appositions(self) -> None:
-        """«X، شهردار همدان» / «شهردار همدان، X» / «X عضو شورا»: the title is X's."""
+        """«X، شهردار همدان» / «X عضو شورا» / «شهردار همدان، X»: the title is X's.
+
+        A title right after a name wins; one before a name is only taken when no other name
+        claims it, so lists («الف شهردار تهران، ب رئیس شورا، …») pair each name with its own.
+        """
+        claimed: set[int] = set()
+        untitled: list[tuple[_Person, Span]] = []
         for p in self.people:
             for a, b in p.mentions:
-                for t in self.titles:
-                    if (_adjacent(self.text, b, t.start) or _adjacent(self.text, t.end, a)
-                            or _AS_TITLE.fullmatch(self.text, b, t.start)):
-                        p.add_title(t.text)
+                after = [t for t in self.titles if _adjacent(self.text, b, t.start)
+                         or _AS_TITLE.fullmatch(self.text, b, t.start)]
+                for t in after:
+                    p.add_title(t.text)
+                    claimed.add(t.start)
+                if not after:
+                    untitled.append((p, (a, b)))
+        for p, (a, _b) in untitled:
+            for t in self.titles:
+                if t.start not in claimed and _adjacent(self.text, t.end, a):
+                    p.add_title(t.text)
 
     def person_at(self, pos: int) -> _Person | None:
         for p in self.people:
