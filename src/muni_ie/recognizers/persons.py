@@ -183,7 +183,7 @@ class PersonRecognizer:
         surname = None
         first, j2 = self._first_name(words, j)
         if first:
-            surname, end = self._surname(words, j2)
+            surname, end = self._surname(words, j2, toks, title_starts)
             if surname is None and (honors or lineage) and " " not in first:
                 first, surname, end = None, first, j2  # «دکتر حجت،»: the «first name» is the surname
             elif surname is None:
@@ -193,7 +193,8 @@ class PersonRecognizer:
             rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
                                for part in surname.split())
             strong = honors or lineage or (known_first and rare_surname)
-            apposed = self._apposed(text, toks, i, end, title_starts, title_ends, comma=not rare_surname)
+            apposed = self._apposed(text, toks, i, end, title_starts, title_ends,
+                                    comma=not rare_surname and not known_first)
             weak = not strong and not apposed
             last = surname.split()[-1]
             shaped = " " not in surname and _surname_shaped(surname)
@@ -205,7 +206,7 @@ class PersonRecognizer:
             return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
         if honors or lineage:
             if surname is None:
-                surname, end = self._surname(words, j)
+                surname, end = self._surname(words, j, toks, title_starts)
             if surname is None:
                 return None
             name = " ".join(x for x in (lineage, surname) if x)
@@ -228,7 +229,7 @@ class PersonRecognizer:
             return w + " " + words[j], j + 1
         return w, j
 
-    def _surname(self, words, j):
+    def _surname(self, words, j, toks=(), title_starts=frozenset()):
         lex = self.lex
         if j >= len(words) or not lex.is_surname_like(words[j]) or _plain(words[j]) in lex.title_honorifics:
             return None, j
@@ -237,18 +238,20 @@ class PersonRecognizer:
             surname, j = surname + ZWNJ + words[j], j + 1
         elif j < len(words) and _plain(surname) in lex.suffixes and lex.is_surname_like(words[j]):
             surname, j = surname + ZWNJ + words[j], j + 1  # «نژاد بهرام» → «نژاد‌بهرام»
-        elif j < len(words) and self._second_surname(words[j], words, surname, j):  # «رحمانی فضلی»
+        elif j < len(words) and self._second_surname(words[j], words, surname, j,
+                                                     j + 1 < len(toks) and toks[j + 1][0] in title_starts):
             surname, j = surname + " " + words[j], j + 1
         return surname, j
 
-    def _second_surname(self, word: str, words: list[str], first_part: str, j: int) -> bool:
+    def _second_surname(self, word: str, words: list[str], first_part: str, j: int, titled: bool = False) -> bool:
         """Double-barrelled surnames end in an adjectival «ی», are no common word, and are known
-        surnames or come back together later («رحمانی فضلی» … «رحمانی فضلی»)."""
+        surnames, come back together later («رحمانی فضلی» … «رحمانی فضلی») or stand before a title
+        («ملک مدنی شهردار تهران»)."""
         w = _plain(word)
         if not (w.endswith("ی") and len(w) > 3 and self.lex.is_surname_like(word)
-                and w not in self.lex.common_words and w not in self.lex.first_names):
+                and (titled or w not in self.lex.common_words) and w not in self.lex.first_names):
             return False
-        return w in self.lex.surnames or any(
+        return titled or w in self.lex.surnames or any(
             words[k] == word and words[k - 1] == first_part for k in range(j + 1, len(words)))
 
     @staticmethod
