@@ -97,13 +97,28 @@ def main(data: Path) -> None:
         fh.write("# and Persian Twitter NER (MIT). 'ambiguous' = mostly tagged outside PER spans (also a common word).\n")
         fh.writelines("\t".join(r) + "\n" for r in rows)
     firsts = {r[0] for r in rows}
-    surnames = sorted(n for n, c in last.items() if c >= 2 and n not in firsts and len(n) > 2)
+    very_common = hazm_frequent(2_000_000)  # «انجام» ends some mis-tagged PER spans
+    surnames = sorted(n for n, c in last.items()
+                      if c >= 2 and n not in firsts and len(n) > 2 and n.replace("\u200c", "") not in very_common)
     with open(OUT / "surnames.txt", "w", encoding="utf-8") as fh:
         fh.write("# Persian surnames: last tokens of multi-token PER spans seen twice or more in ArmanPersoNER,\n")
         fh.write("# PEYMA (research use) and Persian Twitter NER (MIT). Built by tools/build_names.py.\n")
         fh.write("\n".join(surnames) + "\n")
     write_stopwords()
     print(f"{len(rows)} first names ({sum(r[1] == 'ambiguous' for r in rows)} ambiguous), {len(surnames)} surnames")
+
+
+def hazm_frequent(threshold: int) -> set[str]:
+    """ZWNJ-less forms of words at least ``threshold`` times in hazm's words.dat (MIT)."""
+    import importlib.util
+
+    hazm_dir = Path(importlib.util.find_spec("hazm").origin).parent
+    out = set()
+    for line in open(hazm_dir / "data/words.dat", encoding="utf-8"):
+        word, freq, _ = line.rstrip("\n").split("\t")
+        if int(freq) >= threshold:
+            out.add(fold(word).replace("\u200c", ""))
+    return out
 
 
 def write_stopwords() -> None:
