@@ -42,6 +42,7 @@ class NameLexicon:
     suffixes: frozenset[str]
     common_words: frozenset[str]
     surnames: frozenset[str]
+    noun_endings: tuple[str, ...] = ()
 
     def is_first(self, word: str) -> bool:
         return _plain(word) in self.first_names
@@ -49,6 +50,7 @@ class NameLexicon:
     def is_surname_like(self, word: str) -> bool:
         w = _plain(word)
         return (len(w) >= 2 and w not in self.stopwords and w not in self.title_honorifics
+                and not (len(w) > 5 and w.endswith(self.noun_endings))
                 and w not in self.blockers and all(c.isalpha() or c == ZWNJ for c in word))
 
 
@@ -78,7 +80,8 @@ def default_lexicon() -> NameLexicon:
     common = {_plain(w) for w in packaged_lines("common_words.txt")}
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
-                       frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")))
+                       frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")),
+                       tuple(context.get("noun_ending", ())))
 
 
 def _honorific_rows() -> tuple[tuple[str, ...], ...]:
