@@ -152,11 +152,26 @@ class SpeakerResolver:
                 st.speaker = person.name
                 last = person
             statements.append(st)
+        for p in self.people:
+            if not p.has_first_name:
+                self._find_first_name(p)
         for p in self.people:  # names may have grown after a statement was resolved
             for st in statements:
                 if st.speaker and key(st.speaker.split()[-1]) == key(p.surname) and st.speaker != p.name:
                     st.speaker = p.name
         return statements
+
+    def _find_first_name(self, p: _Person) -> None:
+        """«حناچی افزود» … «به نقل از ایرنا، پیروز حناچی شامگاه»: a clause-initial word before the
+        surname is the first name the lists did not know."""
+        lex = default_lexicon()
+        pattern = regex.compile(r"(?:^|(?<=[،.:؛\n]\s?))([\p{L}\u200c]+) " + regex.escape(p.surname) + r"(?![\p{L}\u200c])")
+        for m in pattern.finditer(self.text):
+            first = m.group(1)
+            if lex.is_surname_like(first) and first.replace("\u200c", "") not in lex.title_honorifics:
+                p.name, p.has_first_name = f"{first} {p.surname}", True
+                p.mentions.append((m.start(1), m.end()))
+                return
 
     def _bearer(self, title: str, before: int) -> _Person | None:
         """The official holding ``title``; a shortened title («معاون شهردار تهران» for «معاون حمل و
