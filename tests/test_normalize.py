@@ -78,3 +78,19 @@ _alphabet = st.sampled_from(list("شهرداریها كيۀة ۱۲٫٠ \u200c\u0
 @given(st.lists(_alphabet, min_size=1, max_size=60).map("".join), st.randoms())
 def test_original_span_always_lands_inside_and_covers_the_same_characters(raw, rng):
     _check_random_spans(raw, rng, tries=20)
+
+
+def test_hard_wrapped_archives_are_unwrapped_but_paragraph_ends_kept():
+    lines = ["این مراسم با حضور محمدحسن ملک مدنی شهردار تهران، عباس دوزدوزانی رئیس شورای اسلامی",
+             "شهر تهران و تعدادی از مسئولان برگزار شد و شهردار", "تهران در این مراسم گفت: کار مترو",
+             "ادامه دارد و تا سال آینده", "به پایان می‌رسد.", "وی افزود: خط یک", "تا میدان تجریش می‌رسد."]
+    raw = "\n".join(lines)
+    n = normalize(raw)
+    assert "اسلامی شهر تهران" in n.text and "شهردار تهران در" in n.text
+    assert "می\u200cرسد.\nوی افزود" in n.text  # a line that ends a sentence still ends its paragraph
+    i = n.text.index("اسلامی شهر")
+    assert raw[slice(*n.original_span(i, i + len("اسلامی شهر")))] == "اسلامی\nشهر"
+
+
+def test_short_texts_keep_their_line_breaks():
+    assert normalize("عنوان خبر\nمتن خبر").text == "عنوان خبر\nمتن خبر"

@@ -44,3 +44,25 @@ def test_lead_title_belongs_to_the_person_named_next(seeds):
     mayor = next(o for o in doc.officials if o.name.endswith("حسینی"))
     assert any("شهردار همدان" in t for t in mayor.titles)
     assert Counter(st.speaker for st in doc.statements)[mayor.name] >= 11
+
+
+def test_names_in_a_list_of_officials_get_their_own_titles():
+    doc = muni_ie.extract("این مراسم با حضور محمدحسن ملک مدنی شهردار تهران، عباس دوزدوزانی رئیس شورای اسلامی "
+                          "شهر تهران و محسن هاشمی مدیرعامل شرکت متروی تهران برگزار شد. هاشمی گفت: کار ادامه دارد.")
+    titles = {o.name: o.titles for o in doc.officials}
+    assert titles["محمدحسن ملک مدنی"] == ["شهردار تهران"]
+    assert titles["عباس دوزدوزانی"] == ["رئیس شورای اسلامی شهر تهران"]
+    assert [st.speaker for st in doc.statements] == ["محسن هاشمی"]
+
+
+def test_surname_first_then_full_name_with_an_unlisted_first_name():
+    doc = muni_ie.extract("حناچی: ساختمان ایمن است.\nبه گزارش تابناک به نقل از ایرنا، پیروز حناچی شامگاه دوشنبه "
+                          "اظهار داشت: ساختمان ایمن است.\nحناچی افزود: کار ادامه دارد.")
+    assert [o.name for o in doc.officials] == ["پیروز حناچی"]
+    assert Counter(st.speaker for st in doc.statements) == {"پیروز حناچی": 2}
+
+
+def test_common_words_after_a_first_name_are_not_people():
+    doc = muni_ie.extract("این کار را در کمتر عرصه ای می‌یابیم و فرهنگ درختکاری باید ترویج شود. "
+                          "بسم الله الرحمن الرحیم. ارزش فرانک سوئیس بالا رفت.")
+    assert doc.officials == []

@@ -389,7 +389,9 @@ class MeetingRecognizer:
                     quoted and oquoted and quoted != oquoted):  # «نور» and «باران» are two festivals
                 continue
             oflat = other.replace(" ", "").replace("«", "")
-            if flat in oflat or oflat in flat or _dice(flat, oflat) >= 0.75 \
+            # «مراسم کلنگ زنی توسعه خط یک …» repeated as «مراسم کلنگ زنی خط یک …»: same first three words
+            same_opening = len(key.split()) > 3 and key.split()[:3] == other.split()[:3]
+            if flat in oflat or oflat in flat or _dice(flat, oflat) >= 0.75 or same_opening \
                     or (head != key and head.count(" ") and (other + " ").startswith(head + " ")):
                 return m
         return None

@@ -70,6 +70,23 @@ def _cleanup_edits(text: str) -> list[Edit]:
     return edits
 
 
+_LINE_END = ".!?؟:»)"
+_NEWLINE = regex.compile(r"\n")
+
+
+def _unwrap_edits(text: str) -> list[Edit]:
+    """Archives that hard-wrap lines mid-sentence («… رئیس شورای اسلامی\nشهر تهران»): when most
+    lines end without sentence punctuation, such a line break becomes a space."""
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    if len(breaks) < 5:
+        return []
+    open_ended = [i for i in breaks if i > 0 and text[i - 1] not in _LINE_END and text[i - 1] != "\n"
+                  and i + 1 < len(text) and text[i + 1] != "\n"]
+    if len(open_ended) / len(breaks) <= 0.6:
+        return []
+    return [(i, i + 1, " ") for i in open_ended]
+
+
 @functools.cache
 def _zwnj_repair():
     try:
@@ -88,6 +105,7 @@ def normalize(text: str, *, repair_zwnj: bool = True) -> AlignedText:
     """
     aligned = AlignedText(text, text.translate(char_table()))  # 1:1, identity alignment
     aligned = aligned.apply(_cleanup_edits(aligned.text))
+    aligned = aligned.apply(_unwrap_edits(aligned.text))
     if repair_zwnj:
         repair = _zwnj_repair()
         if repair is not None:
