@@ -75,6 +75,8 @@ def default_lexicon() -> NameLexicon:
         stop.update(_plain(w) for w in fold(row[0]).split())
     stop.update(_plain(w) for w in packaged_lines("pronouns.tsv"))
     # a country is never a surname («فرانک سوئیس» is the Swiss franc)
+    for row in packaged_rows("titles.tsv"):  # «رئیس گفت» / «وزیر افزود»: a role word is no surname
+        stop.update(_plain(fold(w)) for w in row[0].split())
     for row in packaged_rows("countries.tsv"):  # id, kind, name, …, variants
         stop.update(_plain(fold(v)) for v in [row[2], *row[-1].split("|")] if v and " " not in v)
     common = {_plain(w) for w in packaged_lines("common_words.txt")}
