@@ -17,32 +17,10 @@ _SENTENCE_END = regex.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟])+[»\")]*")
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Paragraph spans, stripped of surrounding spaces.
-
-    Some archives hard-wrap lines mid-sentence («... در\nتجریش طی سخنانی گفت»); when most lines
-    end without sentence punctuation, a line break only ends a paragraph after «.», «:», «؟» etc.
-    """
-    lines = [m.span() for m in _PARAGRAPH.finditer(text)]
-    lines = [_strip(text, a, b) for a, b in lines if text[a:b].strip()]
-    if _hard_wrapped(text, lines):
-        merged: list[Span] = []
-        for a, b in lines:
-            if merged and text[merged[-1][1] - 1] not in _PARA_END:
-                merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        lines = merged
-    return lines
-
-
-_PARA_END = ".!?؟:»)"
-
-
-def _hard_wrapped(text: str, lines: list[Span]) -> bool:
-    if len(lines) < 6:
-        return False
-    open_ended = sum(text[b - 1] not in _PARA_END for _, b in lines)
-    return open_ended / len(lines) > 0.6
+    """Non-empty lines, stripped of surrounding spaces (hard-wrapped archives were already
+    unwrapped by :func:`muni_ie.text.normalize.normalize`)."""
+    lines = [_strip(text, *m.span()) for m in _PARAGRAPH.finditer(text)]
+    return [(a, b) for a, b in lines if a < b]
 
 
 def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
