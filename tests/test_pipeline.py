@@ -95,3 +95,10 @@ def test_statements_of_a_speaker_never_named_are_kept_apart():
     rec = muni_ie.extract("رئیس کمیسیون عمران مجلس نیز از اختصاص اعتبار خبر داد و گفت: این اعتبار کافی است.").to_dict()
     assert all(e["speaker"] for e in rec["events"] if e["type"] == "statement")
     assert [s["speaker"] for s in rec["unresolved_statements"]] == [None]
+
+
+def test_extract_many_keeps_order_in_one_and_two_processes():
+    texts = [(SEED_LIKE, "a"), ("شهردار همدان گفت: ۵۰۰۰ پروژه شهری اجرا شد.", "b")]
+    one = [d.to_dict() for d in muni_ie.extract_many(texts, workers=1)]
+    two = [d.to_dict() for d in muni_ie.extract_many(texts, workers=2)]
+    assert [r["id"] for r in one] == ["a", "b"] and one == two

@@ -65,10 +65,8 @@ def _records(items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterato
 
 def extract_many(items: Iterable[str | tuple[str, str]], workers: int = 1) -> Iterator[Document]:
     """Documents for ``items`` (texts or ``(text, id)`` pairs), in order; bad input raises."""
-    pipe = _pipeline()
     if workers <= 1:
-        for it in items:
-            yield pipe(*it) if isinstance(it, tuple) else pipe(it)
+        yield from _pipeline().pipe(items)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
@@ -76,8 +74,7 @@ def extract_many(items: Iterable[str | tuple[str, str]], workers: int = 1) -> It
 
 
 def _extract_one(item):
-    pipe = _pipeline()
-    return pipe(*item) if isinstance(item, tuple) else pipe(item)
+    return next(_pipeline().pipe([item]))
 
 
 def done_ids(out: Path) -> set[str]:
