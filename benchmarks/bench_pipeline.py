@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -92,9 +91,23 @@ def main() -> None:
     t_wn = time.perf_counter() - t0
     print(f"batch with records: 1 worker {n / t_w1:.1f} docs/s, {args.workers} workers {n / t_wn:.1f} docs/s, "
           f"speed-up {t_w1 / t_wn:.2f}x")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: this process {rss:.0f} MB (hazm loaded too), largest worker {kids:.0f} MB")
+    print(f"peak RSS per worker (muni-ie extract, {args.workers} workers, fresh process): {worker_rss(texts, args.workers):.0f} MB")
+
+
+def worker_rss(texts: list[str], workers: int) -> float:
+    """Largest RSS among the CLI and its workers, measured from a clean parent: forked from this
+    process (which holds hazm too) the workers would count its pages as theirs."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                               for i, t in enumerate(texts)), encoding="utf-8")
+        code = ("import resource, subprocess, sys; subprocess.run([sys.executable, '-m', 'muni_ie.cli', 'extract', "
+                f"{str(src)!r}, '-o', {str(Path(tmp) / 'out.jsonl')!r}, '--quiet', '--workers', '{workers}'], "
+                "check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+        return float(out.stdout.strip())
 
 
 if __name__ == "__main__":
