@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--resume", action="store_true", help="skip ids already in the output")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--max-chars", type=int, default=MAX_CHARS, help="longer texts get an error record")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="dask: run on a Dask cluster (JSONL inputs; -o names a folder of part files)")
+    ex.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     ev = sub.add_parser("evaluate", help="score predictions against gold (GUIDELINES.md format)")
     ev.add_argument("gold")
     ev.add_argument("pred")
@@ -33,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "extract" and args.engine == "dask":
+        from .dask import run
+
+        n = run(args.inputs, args.output, args.scheduler, args.max_chars)
+        print(f"muni-ie: {n} records written to {args.output}", file=sys.stderr)
+        return 0
     if args.command == "extract":
         from .batch import run_extract
 
