@@ -9,8 +9,8 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("dask.distributed")
 
-import muni_ie.dask as mdask  # noqa: E402
-from muni_ie.cli import main  # noqa: E402
+import muni_ie.dask as mdask
+from muni_ie.cli import main
 
 ITEMS = [
     {"id": "a", "text": "شهردار همدان گفت: ۷۰ درصد خدمات شهرداری همدان غیرحضوری است."},
