@@ -203,7 +203,7 @@ class PersonRecognizer:
             weak = not strong and not apposed
             last = surname.split()[-1]
             shaped = " " not in surname and _surname_shaped(surname)
-            alone = _recurs(words, last, first, end)
+            alone = _recurs(words, last, first, end) if weak else 0
             # a common-word surname («عارف», «نوین») needs a known first name and two later uses
             if weak and not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
                 return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
