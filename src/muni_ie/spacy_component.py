@@ -12,7 +12,8 @@ import spaCy, so ``import muni_ie`` stays fast. Importing this module registers 
     [(e.text, e.label_) for e in doc.ents]
 """
 
-from __future__ import annotations
+# no «from __future__ import annotations»: spaCy validates factory signatures at run time
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,5 +42,5 @@ class MuniIEComponent:
 
 
 @Language.factory("muni_ie", default_config={"stages": None})
-def make_muni_ie(nlp: Language, name: str, stages: list[str] | None) -> MuniIEComponent:
+def make_muni_ie(nlp: Language, name: str, stages: Optional[list[str]]) -> "MuniIEComponent":  # noqa: UP045
     return MuniIEComponent(stages)
