@@ -80,7 +80,9 @@ class SpeakerResolver:
     def _find(self, name: str, has_first: bool) -> _Person | None:
         k, sk = key(name), key(name.split()[-1])
         for p in self.people:
-            if key(p.name) == k:
+            pk = key(p.name)
+            # «هاشمی تشکری» is the tail of «سید جعفر هاشمی تشکری»: the same person, named shorter
+            if pk == k or (" " in name and (pk.endswith(k) or k.endswith(pk))):
                 return p
         for p in reversed(self.people):  # a surname joins the latest person who bears it
             if key(p.surname) == sk and (not has_first or not p.has_first_name):
