@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import PLACE_LABELS, SCHEMA, Document
+from .document import SCHEMA, Document
 
 
 def document_record(doc: Document) -> dict[str, Any]:
