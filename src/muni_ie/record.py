@@ -58,4 +58,4 @@ def error_record(doc_id: Any, error: str, **extra: Any) -> dict[str, Any]:
     return {"id": doc_id, "schema": SCHEMA, "error": error, **extra}
 
 
-__all__ = ["PLACE_LABELS", "document_record", "error_record"]
+__all__ = ["document_record", "error_record"]
