@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -22,41 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from muni_ie.evaluate import greedy_pairs as greedy
 from muni_ie.recognizers.organizations import OrganizationRecognizer
 from muni_ie.recognizers.phrase_grammar import PhraseGrammar
 from muni_ie.recognizers.titles import TitleRecognizer
+from muni_ie.text.keys import dice, key
 from muni_ie.text.normalize import normalize
-
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
-                          "ٱ": "ا", "ؤ": "و"})
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\s]+")
-
-
-def key(s: str) -> str:
-    """The scorer's comparison key (GUIDELINES.md, Keys)."""
-    return _DROP.sub("", s.translate(_LETTERS))
-
-
-def dice(a: str, b: str) -> float:
-    a, b = key(a), key(b)
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    ga = Counter(a[i : i + 2] for i in range(len(a) - 1)) or Counter([a])
-    gb = Counter(b[i : i + 2] for i in range(len(b) - 1)) or Counter([b])
-    return 2 * sum((ga & gb).values()) / (sum(ga.values()) + sum(gb.values()))
-
-
-def greedy(gold: list[str], pred: list[str], thr: float) -> list[tuple[int, int]]:
-    cands = sorted(((dice(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True)
-    ug, up, pairs = set(), set(), []
-    for s, i, j in cands:
-        if s < thr:
-            break
-        if i not in ug and j not in up:
-            ug.add(i), up.add(j), pairs.append((i, j))
-    return pairs
 
 
 def prf(tp: int, fp: int, fn: int) -> str:

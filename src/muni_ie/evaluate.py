@@ -41,7 +41,8 @@ def _bag(gold: list, pred: list) -> tuple[int, int, int]:
     return tp, sum(p.values()) - tp, sum(g.values()) - tp
 
 
-def _pairs(gold: list, pred: list, threshold: float, sim=dice) -> list[tuple[int, int]]:
+def greedy_pairs(gold: list, pred: list, threshold: float, sim=dice) -> list[tuple[int, int]]:
+    """(gold index, pred index) pairs, most similar first, each item used once."""
     scored = sorted(((sim(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True)
     gi, pj, out = set(), set(), []
     for s, i, j in scored:
@@ -86,12 +87,12 @@ class Scorer:
         self.t["places"].add(*_bag(list({n for n, _ in gpl}), list({n for n, _ in ppl})))
         gorg = gold.get("organizations", [])
         porg = [o.get("name") if isinstance(o, dict) else o for o in pred.get("organizations") or []]
-        n = len(_pairs(gorg, porg, 0.8))
+        n = len(greedy_pairs(gorg, porg, 0.8))
         self.t["organizations"].add(n, len(porg) - n, len(gorg) - n)
         self._facts(gold, pred)
         gm = [m["name"] for m in gold.get("meetings", [])]
         pm = [e.get("name") for e in pred.get("events") or [] if e.get("type") == "meeting"]
-        n = len(_pairs(gm, pm, 0.6))
+        n = len(greedy_pairs(gm, pm, 0.6))
         self.t["meetings"].add(n, len(pm) - n, len(gm) - n)
         if text is not None:
             self._provenance(pred, text)
@@ -104,7 +105,7 @@ class Scorer:
         self.t["officials"].add(*_bag(list(gnames), list(pnames)))
         for k, go in gnames.items():
             gt, pt = go.get("titles", []), (pnames.get(k) or {}).get("titles") or []
-            n = len(_pairs(gt, pt, 0.7))
+            n = len(greedy_pairs(gt, pt, 0.7))
             self.t["titles"].add(n, len(pt) - n, len(gt) - n)
         for k, po in pnames.items():
             if k not in gnames:
@@ -123,7 +124,7 @@ class Scorer:
         self.t["facts"].add(tp, sum(((got - req) - opt).values()), sum(req.values()) - tp)
         gf = [f for f in gold.get("facts", []) if not f.get("optional")]
         same = lambda a, b: 1.0 if _fact_sig(a) == _fact_sig(b) else 0.0
-        for i, j in _pairs(gf, pf, 1.0, same):
+        for i, j in greedy_pairs(gf, pf, 1.0, same):
             g, p = gf[i], pf[j]
             self.cmp[0] += (g.get("cmp") or "=") == (p.get("cmp") or "=")
             self.cmp[1] += 1

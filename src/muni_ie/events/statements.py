@@ -20,9 +20,9 @@ Span = tuple[int, int]
 
 _WORD_EDGE_L = r"(?<![\p{L}\u200c])"
 _WORD_EDGE_R = r"(?![\p{L}\u200c])"
-# «به گزارش خبرگزاری X،» opens many leads: the agency is a source, not a speaker
 # «به گفته وی، ...»: the speaker follows the trigger
-_ACCORDING_TO = regex.compile(r"(?<![\p{L}\u200c])به\s+گفته(?=\s)")
+_ACCORDING_TO = regex.compile(_WORD_EDGE_L + r"به\s+گفته(?=\s)")
+# «به گزارش خبرگزاری X،» opens many leads: the agency is a source, not a speaker
 _SOURCE_PREFIX = regex.compile(r"\s*(?:به\s+گزارش|به\s+نقل\s+از|طبق\s+گزارش)[^،:]{0,120}[،:]\s*")
 
 
