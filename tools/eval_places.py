@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -23,15 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from muni_ie.recognizers.places import PlaceRecognizer
+from muni_ie.text.keys import key
 from muni_ie.text.normalize import normalize
-
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\s]+")
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا"})
-
-
-def key(s: str) -> str:
-    """The scorer's comparison key (GUIDELINES.md, Keys)."""
-    return _DROP.sub("", s.translate(_LETTERS))
 
 
 def load_jsonl(path: Path) -> dict[str, dict]:
