@@ -20,7 +20,7 @@ from .corpus_io import InputDoc, iter_inputs
 from .document import Document
 from .errors import MuniIEError
 from .record import error_record
-from .text.validate import MAX_CHARS
+from .text.validate import MAX_CHARS, validate_text
 
 _PIPELINE = None
 
@@ -39,8 +39,6 @@ def process(item: InputDoc, max_chars: int = MAX_CHARS) -> dict[str, Any]:
     if item.error:
         return error_record(item.id, item.error, line=item.line, source=item.source)
     try:
-        from .text.validate import validate_text
-
         text = validate_text(item.text, max_chars=max_chars)
         return _pipeline()(text, id=item.id).to_dict()
     except MuniIEError as exc:

@@ -21,6 +21,8 @@ from typing import Any
 from .document import Document
 from .errors import PipelineError
 from .text.alignment import AlignedText
+from .text.normalize import normalize
+from .text.validate import validate_text
 
 StageFn = Callable[[Document], None]
 Factory = Callable[..., StageFn]
@@ -134,9 +136,6 @@ class Pipeline:
 
     # -- running ----------------------------------------------------------------------------
     def make_doc(self, text: str | bytes, id: str | None = None) -> Document:
-        from .text.normalize import normalize
-        from .text.validate import validate_text
-
         text = validate_text(text)
         aligned = (self.normalizer or normalize)(text)
         return Document(aligned=aligned, id=id)
