@@ -91,3 +91,55 @@ def test_evaluate_agrees_with_the_reference_scorer(shared, tmp_path, capsys):
     main(["evaluate", str(gold), str(pred), "--texts", str(texts), "--json"])
     got = json.loads(capsys.readouterr().out)
     assert got == want
+
+
+def _same_as_json(row, rec) -> bool:
+    """A Parquet row equals its JSON record once the schema's unused (null) fields are dropped."""
+    if isinstance(rec, dict):
+        extra = set(row) - set(rec)
+        return (all(row[k] is None for k in extra)
+                and all(_same_as_json(row[k], rec[k]) for k in rec))
+    if isinstance(rec, list):
+        return len(row) == len(rec) and all(_same_as_json(a, b) for a, b in zip(row, rec))
+    return row == rec
+
+
+def test_parquet_output_holds_the_same_records_as_jsonl(messy, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    corpus = Path(__file__).resolve().parents[1] / "corpus/articles.jsonl"
+    js, pa_out = tmp_path / "out.jsonl", tmp_path / "out.parquet"
+    for out in (js, pa_out):
+        assert main(["extract", str(messy), str(corpus), "-o", str(out), "--workers", "1", "--quiet"]) == 0
+    rows, recs = pq.read_table(pa_out).to_pylist(), _lines(js)
+    assert len(rows) == len(recs) == 7 + 15
+    assert sum(r["error"] is not None for r in rows) == 4  # malformed, bad UTF-8, empty, English
+    assert all(_same_as_json(row, rec) for row, rec in zip(rows, recs))
+    assert not (tmp_path / "out.parquet.partial").exists()
+
+
+def test_parquet_keeps_unknown_record_keys_and_publishes_only_finished_files(tmp_path):
+    pytest.importorskip("pyarrow")
+    from muni_ie.parquet import ParquetRecordWriter
+
+    rec = {"id": 7, "schema": "muni_ie/1", "entities": [
+        {"label": "PERSON", "start": 0, "end": 3, "text": "علی", "norm": "علی", "gender": "m"}],
+        "sentiment": -0.5}
+    out = tmp_path / "x.parquet"
+    w = ParquetRecordWriter(out)
+    w.write(rec)
+    w.abort()  # a run that died: nothing under the asked name
+    assert not out.exists()
+    w = ParquetRecordWriter(out)
+    w.write(rec)
+    w.close()
+    import pyarrow.parquet as pq
+
+    row = pq.read_table(out).to_pylist()[0]
+    assert row["id"] == "7" and json.loads(row["extra"]) == {"sentiment": -0.5}
+    assert json.loads(row["entities"][0]["extra"]) == {"gender": "m"}
+
+
+def test_parquet_to_stdout_or_resumed_is_a_usage_error(messy, tmp_path, capsys):
+    assert main(["extract", str(messy), "-o", "-", "--format", "parquet", "--quiet"]) == 2
+    assert main(["extract", str(messy), "-o", str(tmp_path / "o.parquet"), "--resume", "--quiet"]) == 2
+    assert "cannot be resumed" in capsys.readouterr().err

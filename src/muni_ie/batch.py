@@ -116,27 +116,61 @@ class Progress:
             sys.stderr.write("\n")
 
 
+class _JsonlWriter:
+    """One JSON line per record, flushed whole, so a killed run leaves at most a torn last line."""
+
+    def __init__(self, path: Path | None, append: bool) -> None:
+        self.path = path
+        self.fh = open(path, "a" if append else "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
+
+    def write(self, rec: dict[str, Any]) -> None:
+        self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self.fh.flush()
+
+    def close(self) -> None:
+        if self.path:
+            self.fh.close()
+
+    abort = close
+
+
+def output_format(out: str | None, fmt: str | None = None) -> str:
+    """``jsonl`` or ``parquet``: as asked, else from the output's suffix."""
+    if fmt:
+        return fmt
+    return "parquet" if out and out.endswith(".parquet") else "jsonl"
+
+
 def run_extract(inputs: list[str], out: str | None, *, workers: int | None = None, resume: bool = False,
-                quiet: bool = False, max_chars: int = MAX_CHARS) -> dict[str, int]:
+                quiet: bool = False, max_chars: int = MAX_CHARS, fmt: str | None = None) -> dict[str, int]:
     """The ``muni-ie extract`` job. Returns counts: documents, errors, skipped."""
     workers = workers or os.cpu_count() or 1
     out_path = Path(out) if out and out != "-" else None
+    fmt = output_format(out, fmt)
+    if fmt == "parquet" and (out_path is None or resume):
+        raise MuniIEError("Parquet output needs an output file (-o OUT.parquet) and cannot be resumed; "
+                          "write JSONL for resumable runs")
     if out_path:
         out_path.parent.mkdir(parents=True, exist_ok=True)
     skip = done_ids(out_path) if (resume and out_path) else set()
     items = (it for it in iter_inputs(inputs) if it.id not in skip)
-    fh = open(out_path, "a" if resume else "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115 - closed in finally
+    if fmt == "parquet":
+        from .parquet import ParquetRecordWriter
+
+        writer: Any = ParquetRecordWriter(out_path)
+    else:
+        writer = _JsonlWriter(out_path, append=resume)
     progress = Progress(None, enabled=not quiet and sys.stderr.isatty())
     counts = {"documents": 0, "errors": 0, "skipped": len(skip)}
+    finished = False
     try:
         for rec in _records(items, workers, max_chars):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            fh.flush()
+            writer.write(rec)
             counts["documents"] += 1
             counts["errors"] += "error" in rec
             progress.tick()
+        finished = True
     finally:
         progress.close()
-        if out_path:
-            fh.close()
+        writer.close() if finished else writer.abort()
     return counts

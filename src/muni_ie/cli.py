@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from .errors import MuniIEError
 from .text.validate import MAX_CHARS
 
 
@@ -18,7 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="write one muni_ie/1 record per input document (JSONL)")
     ex.add_argument("inputs", nargs="+", help=".jsonl / .jsonl.gz with id+text, .txt files, folders, or -")
-    ex.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
+    ex.add_argument("-o", "--output", default="-",
+                    help="output JSONL (default: stdout), or OUT.parquet for Parquet (needs the [parquet] extra)")
+    ex.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from the -o suffix)")
     ex.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     ex.add_argument("--resume", action="store_true", help="skip ids already in the output")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -36,6 +39,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except MuniIEError as exc:  # a usage problem (no pyarrow, Parquet to stdout …): a message, not a traceback
+        print(f"muni-ie: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "extract" and args.engine == "dask" and args.format == "parquet":
+        raise MuniIEError("--engine dask writes JSONL part files; convert them, or run the local engine for Parquet")
     if args.command == "extract" and args.engine == "dask":
         from .dask import run
 
@@ -46,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from .batch import run_extract
 
         counts = run_extract(args.inputs, args.output, workers=args.workers, resume=args.resume,
-                             quiet=args.quiet, max_chars=args.max_chars)
+                             quiet=args.quiet, max_chars=args.max_chars, fmt=args.format)
         if not args.quiet:
             print(f"muni-ie: {counts['documents']} records written, {counts['errors']} errors, "
                   f"{counts['skipped']} skipped (already done)", file=sys.stderr)
