@@ -143,3 +143,17 @@ def test_parquet_to_stdout_or_resumed_is_a_usage_error(messy, tmp_path, capsys):
     assert main(["extract", str(messy), "-o", "-", "--format", "parquet", "--quiet"]) == 2
     assert main(["extract", str(messy), "-o", str(tmp_path / "o.parquet"), "--resume", "--quiet"]) == 2
     assert "cannot be resumed" in capsys.readouterr().err
+
+
+def test_input_count_for_the_progress_eta(messy, tmp_path):
+    from muni_ie.corpus_io import count_inputs
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}', encoding="utf-8")  # no final \n
+    assert count_inputs([messy]) == 7
+    assert count_inputs([folder, messy]) == 1 + 2 + 7
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt") as fh:
+        fh.write("{}\n")
+    assert count_inputs([messy, tmp_path / "c.jsonl.gz"]) is None  # not worth decompressing twice

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .corpus_io import InputDoc, iter_inputs
+from .corpus_io import InputDoc, count_inputs, iter_inputs
 from .document import Document
 from .errors import MuniIEError
 from .record import error_record
@@ -105,14 +105,18 @@ class Progress:
         now = time.time()
         if self.enabled and now - self.last > 0.5:
             self.last = now
-            rate = self.n / max(now - self.start, 1e-9)
-            eta = f", ETA {(self.total - self.n) / rate:,.0f}s" if self.total else ""
-            sys.stderr.write(f"\r{self.n:,}{'/' + format(self.total, ',') if self.total else ''} docs, "
-                             f"{rate:,.1f} docs/s{eta}   ")
-            sys.stderr.flush()
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.n / max(now - self.start, 1e-9)
+        eta = f", ETA {max(self.total - self.n, 0) / rate:,.0f}s" if self.total else ""
+        sys.stderr.write(f"\r{self.n:,}{'/' + format(self.total, ',') if self.total else ''} docs, "
+                         f"{rate:,.1f} docs/s{eta}   ")
+        sys.stderr.flush()
 
     def close(self) -> None:
         if self.enabled:
+            self._draw(time.time())  # the final count and rate, not the last half-second's
             sys.stderr.write("\n")
 
 
@@ -160,7 +164,9 @@ def run_extract(inputs: list[str], out: str | None, *, workers: int | None = Non
         writer: Any = ParquetRecordWriter(out_path)
     else:
         writer = _JsonlWriter(out_path, append=resume)
-    progress = Progress(None, enabled=not quiet and sys.stderr.isatty())
+    show = not quiet and sys.stderr.isatty()
+    total = count_inputs(inputs) if show else None
+    progress = Progress(None if total is None else max(total - len(skip), 0), enabled=show)
     counts = {"documents": 0, "errors": 0, "skipped": len(skip)}
     finished = False
     try:

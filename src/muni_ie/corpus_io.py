@@ -40,6 +40,28 @@ def iter_inputs(paths: list[str | Path]) -> Iterator[InputDoc]:
             yield InputDoc(str(p), None, str(p), error=f"no such file: {p}")
 
 
+def count_inputs(paths: list[str | Path]) -> int | None:
+    """About how many documents ``paths`` hold (lines of plain JSONL, one per .txt), for the
+    progress bar's ETA; None when it cannot be known cheaply (stdin, gzip'd JSONL)."""
+    total = 0
+    for p in map(Path, paths):
+        files = [f for f in sorted(p.rglob("*")) if f.is_file() and _kind(f)] if p.is_dir() else [p]
+        for f in files:
+            kind = _kind(f) or "jsonl"
+            if str(f) == "-" or (kind == "jsonl" and f.suffix == ".gz"):
+                return None
+            if kind == "txt" or not f.exists():
+                total += 1
+                continue
+            with open(f, "rb") as fh:
+                last = b"\n"
+                while chunk := fh.read(1 << 20):
+                    total += chunk.count(b"\n")
+                    last = chunk[-1:]
+                total += last != b"\n"
+    return total
+
+
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
