@@ -64,7 +64,7 @@ def main() -> None:
     from hazm import Normalizer, word_tokenize  # imported after the start-up probe
 
     import muni_ie
-    from muni_ie.batch import _records
+    from muni_ie.batch import _json_lines
     from muni_ie.corpus_io import InputDoc
 
     hz = Normalizer()
@@ -84,12 +84,12 @@ def main() -> None:
 
     items = [InputDoc(str(i), t, "bench") for i, t in enumerate(texts)]
     t0 = time.perf_counter()
-    n = sum(1 for _ in _records(items, 1, 1_000_000))
+    n = sum(1 for _ in _json_lines(items, 1, 1_000_000))
     t_w1 = time.perf_counter() - t0
     t0 = time.perf_counter()
-    n = sum(1 for _ in _records(items, args.workers, 1_000_000))
+    n = sum(1 for _ in _json_lines(items, args.workers, 1_000_000))
     t_wn = time.perf_counter() - t0
-    print(f"batch with records: 1 worker {n / t_w1:.1f} docs/s, {args.workers} workers {n / t_wn:.1f} docs/s, "
+    print(f"batch to JSON lines: 1 worker {n / t_w1:.1f} docs/s, {args.workers} workers {n / t_wn:.1f} docs/s, "
           f"speed-up {t_w1 / t_wn:.2f}x")
     print(f"peak RSS per worker (muni-ie extract, {args.workers} workers, fresh process): {worker_rss(texts, args.workers):.0f} MB")
 

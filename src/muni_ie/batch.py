@@ -51,14 +51,31 @@ def _process_packed(args: tuple[InputDoc, int]) -> dict[str, Any]:
     return process(*args)
 
 
-def _records(items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[dict[str, Any]]:
+def _process_to_json(args: tuple[InputDoc, int]) -> tuple[bool, str]:
+    """Worker side of JSONL output: serializing in the worker leaves the parent, which shares
+    the cores with the workers, only the writing; a short string is also cheaper to send back."""
+    rec = process(*args)
+    return "error" in rec, json.dumps(rec, ensure_ascii=False)
+
+
+def _parallel_map(fn, items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[Any]:
     packed = ((it, max_chars) for it in items)
     if workers <= 1:
-        yield from map(_process_packed, packed)
+        yield from map(fn, packed)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_process_packed, packed, chunksize=8)
+        yield from pool.imap(fn, packed, chunksize=8)
+
+
+def _records(items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[dict[str, Any]]:
+    """Records for ``items``, in input order."""
+    return _parallel_map(_process_packed, items, workers, max_chars)
+
+
+def _json_lines(items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[tuple[bool, str]]:
+    """``(is_error, JSON line)`` for ``items``, in input order."""
+    return _parallel_map(_process_to_json, items, workers, max_chars)
 
 
 def extract_many(items: Iterable[str | tuple[str, str]], workers: int = 1) -> Iterator[Document]:
@@ -121,14 +138,14 @@ class Progress:
 
 
 class _JsonlWriter:
-    """One JSON line per record, flushed whole, so a killed run leaves at most a torn last line."""
+    """JSON lines, each flushed whole, so a killed run leaves at most a torn last line."""
 
     def __init__(self, path: Path | None, append: bool) -> None:
         self.path = path
         self.fh = open(path, "a" if append else "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
 
-    def write(self, rec: dict[str, Any]) -> None:
-        self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    def write(self, line: str) -> None:
+        self.fh.write(line + "\n")
         self.fh.flush()
 
     def close(self) -> None:
@@ -170,10 +187,14 @@ def run_extract(inputs: list[str], out: str | None, *, workers: int | None = Non
     counts = {"documents": 0, "errors": 0, "skipped": len(skip)}
     finished = False
     try:
-        for rec in _records(items, workers, max_chars):
-            writer.write(rec)
+        if fmt == "parquet":
+            results: Iterable[tuple[bool, Any]] = (("error" in r, r) for r in _records(items, workers, max_chars))
+        else:
+            results = _json_lines(items, workers, max_chars)
+        for is_error, payload in results:
+            writer.write(payload)
             counts["documents"] += 1
-            counts["errors"] += "error" in rec
+            counts["errors"] += is_error
             progress.tick()
         finished = True
     finally:
