@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import random
+import re
 
+import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muni_ie import normalize
+from muni_ie.text.alignment import AlignedText
 from muni_ie.text.keys import key
+from muni_ie.text.normalize import _ARABIC, fold
 
 ZWNJ = "\u200c"
 
@@ -94,3 +99,69 @@ def test_hard_wrapped_archives_are_unwrapped_but_paragraph_ends_kept():
 
 def test_short_texts_keep_their_line_breaks():
     assert normalize("عنوان خبر\nمتن خبر").text == "عنوان خبر\nمتن خبر"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("است.شهر", "است. شهر"), ("گفت:سلام", "گفت: سلام"), ("2.5 و 3.شهر", "2.5 و 3.شهر"),
+    ("است.\u064eشهر", "است.شهر"), ("است.\u0656شهر", "است.شهر"),  # junk after the mark goes, no space comes
+    ("گفت :سلام", "گفت:سلام"), ("گفت  :سلام", "گفت:سلام"),
+    ("شهر \nتهران", "شهر\nتهران"), ("شهر\n تهران", "شهر\nتهران"), ("شهر \r\nتهران", "شهر \nتهران"),
+    ("شهر\u200c\nتهران", "شهر\nتهران"), ("شهر \u200cها", "شهر ها"), ("شهر\u200c ها", "شهر ها"),
+    ("شهر\u200c\u200cها", f"شهر{ZWNJ}ها"), ("(\u200cشهر)", "(شهر)"), ("شهر\u200c2", "شهر2"),
+    ("\u200cشهر\u200c", "شهر"), ("شهر   تهران", "شهر تهران"), ("شهر\u00a0\u00a0تهران", "شهر تهران"),
+    (" شهر ", " شهر "), ("شهر \u200c", "شهر "),
+])
+def test_spacing_fixes(raw, expected):
+    assert normalize(raw, repair_zwnj=False).text == expected
+
+
+def test_arabic_class_is_the_unicode_arabic_script():
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert re.findall(f"[{_ARABIC}]", every) == regex.findall(r"\p{Arabic}", every)
+
+
+def test_fold_replaces_only_what_the_table_maps():
+    assert fold("كيك ۱۲ \u00a0x\u064e") == "کیک 12  x\u064e"  # a diacritic is not folded, only deleted by normalize
+    assert fold("شهر") == "شهر"
+
+
+def _dense_apply(starts, ends, n_orig, edits):
+    """The per-character model of AlignedText.apply, to check the sparse one against."""
+    new_starts, new_ends, pos = [], [], 0
+    for a, b, rep in edits:
+        new_starts += starts[pos:a]
+        new_ends += ends[pos:a]
+        lo = starts[a] if a < len(starts) else n_orig
+        hi = ends[b - 1] if b > a else lo
+        new_starts += [lo] * len(rep)
+        new_ends += [hi] * len(rep)
+        pos = b
+    return new_starts + starts[pos:], new_ends + ends[pos:]
+
+
+@st.composite
+def _edit_rounds(draw):
+    text = draw(st.text(alphabet="abcd", min_size=0, max_size=30))
+    rounds, length = [], len(text)
+    for _ in range(draw(st.integers(1, 4))):
+        cuts = sorted(draw(st.lists(st.integers(0, length), max_size=8)))
+        edits = [(a, b, draw(st.text(alphabet="xyz", max_size=3))) for a, b in zip(cuts[::2], cuts[1::2])]
+        rounds.append(edits)
+        length += sum(len(rep) - (b - a) for a, b, rep in edits)
+    return text, rounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(_edit_rounds())
+def test_sparse_alignment_matches_the_per_character_model(case):
+    text, rounds = case
+    aligned, starts, ends = AlignedText(text), list(range(len(text))), list(range(1, len(text) + 1))
+    for edits in rounds:
+        aligned = aligned.apply(edits)
+        starts, ends = _dense_apply(starts, ends, len(text), edits)
+        assert len(aligned.text) == len(starts)
+        for i in range(len(starts)):
+            assert aligned.original_span(i, i + 1) == (starts[i], max(starts[i], ends[i]))
+            assert aligned.original_span(i, i) == (starts[i], starts[i])
+        assert aligned.original_span(len(starts), len(starts)) == (len(text), len(text))
+

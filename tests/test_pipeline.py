@@ -102,3 +102,46 @@ def test_extract_many_keeps_order_in_one_and_two_processes():
     one = [d.to_dict() for d in muni_ie.extract_many(texts, workers=1)]
     two = [d.to_dict() for d in muni_ie.extract_many(texts, workers=2)]
     assert [r["id"] for r in one] == ["a", "b"] and one == two
+
+
+@pytest.mark.parametrize("text", [
+    SEED_LIKE,  # the quick bound: Arabic-block characters alone are a third of all characters
+    "شهر " + "12345, 67890; " * 20,  # below that bound (as all that follow), counted: all letters are Persian
+    "Tehran: شهرداری 1400-1401, 2020-2021",  # 6 Latin letters, 7 Persian: a third is enough
+    "\ufeb3\ufefc\ufee1 " * 5,  # presentation forms, outside the Arabic block, are Arabic script too
+])
+def test_persian_enough_is_accepted(text):
+    assert validate_text(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Tehran (شهردار) said the budget grew.",
+    "۱۲۳۴ ۵۶۷۸ ۹۰",  # passes the quick bound, but there is no letter at all
+    "\u064e\u064f\u060c " * 50 + "abc",  # diacritics and commas are in the Arabic block but not Arabic script
+])
+def test_too_little_persian_is_refused(text):
+    with pytest.raises(NotPersianError):
+        validate_text(text)
+
+
+def test_arabic_block_outsiders_are_exactly_the_non_arabic_script_characters():
+    import regex
+
+    from muni_ie.text.validate import _NOT_ARABIC_IN_BLOCK
+
+    block = "".join(map(chr, range(0x600, 0x700)))
+    assert _NOT_ARABIC_IN_BLOCK.findall(block) == regex.findall(r"\P{Arabic}", block)
+
+
+def test_a_document_is_validated_once_and_the_batch_limit_applies(monkeypatch):
+    from muni_ie import pipeline
+    from muni_ie.batch import process
+    from muni_ie.corpus_io import InputDoc
+
+    calls = []
+    monkeypatch.setattr(pipeline, "validate_text", lambda text, **kw: calls.append(kw) or validate_text(text, **kw))
+    assert process(InputDoc("a", SEED_LIKE, "test"))["officials"]
+    assert len(calls) == 1
+    assert process(InputDoc("b", SEED_LIKE, "test"), max_chars=50)["error"].startswith("too_long")
+    with pytest.raises(TextTooLongError):
+        Pipeline()(SEED_LIKE, max_chars=50)

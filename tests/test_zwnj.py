@@ -116,7 +116,7 @@ def test_memo_is_bounded() -> None:
     for i in range(30):
         text = f"شهرداریها {i} و می شود x{i}"
         assert zr.repair(text) == f"شهرداری\u200cها {i} و می\u200cشود x{i}"
-    assert len(zr._chunk_offsets) < 20
+    assert len(zr._seen) < 20
 
 
 def test_normalize_repairs_zwnj() -> None:

@@ -20,7 +20,7 @@ from .corpus_io import InputDoc, count_inputs, iter_inputs
 from .document import Document
 from .errors import MuniIEError
 from .record import error_record
-from .text.validate import MAX_CHARS, validate_text
+from .text.validate import MAX_CHARS
 
 _PIPELINE = None
 
@@ -39,8 +39,7 @@ def process(item: InputDoc, max_chars: int = MAX_CHARS) -> dict[str, Any]:
     if item.error:
         return error_record(item.id, item.error, line=item.line, source=item.source)
     try:
-        text = validate_text(item.text, max_chars=max_chars)
-        return _pipeline()(text, id=item.id).to_dict()
+        return _pipeline()(item.text, id=item.id, max_chars=max_chars).to_dict()  # validates the text
     except MuniIEError as exc:
         return error_record(item.id, f"{exc.code}: {exc}", line=item.line, source=item.source)
     except Exception as exc:  # noqa: BLE001 - a bug must cost one document, not the batch

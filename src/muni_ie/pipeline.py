@@ -22,7 +22,7 @@ from .document import Document
 from .errors import PipelineError
 from .text.alignment import AlignedText
 from .text.normalize import normalize
-from .text.validate import validate_text
+from .text.validate import MAX_CHARS, validate_text
 
 StageFn = Callable[[Document], None]
 Factory = Callable[..., StageFn]
@@ -135,13 +135,14 @@ class Pipeline:
             raise PipelineError(f"stage {name!r} is not in this pipeline: {self.stages}") from None
 
     # -- running ----------------------------------------------------------------------------
-    def make_doc(self, text: str | bytes, id: str | None = None) -> Document:
-        text = validate_text(text)
+    def make_doc(self, text: str | bytes, id: str | None = None, *, max_chars: int = MAX_CHARS) -> Document:
+        """The validated (see :func:`~muni_ie.text.validate.validate_text`), normalized document."""
+        text = validate_text(text, max_chars=max_chars)
         aligned = (self.normalizer or normalize)(text)
         return Document(aligned=aligned, id=id)
 
-    def __call__(self, text: str | bytes, id: str | None = None) -> Document:
-        doc = self.make_doc(text, id)
+    def __call__(self, text: str | bytes, id: str | None = None, *, max_chars: int = MAX_CHARS) -> Document:
+        doc = self.make_doc(text, id, max_chars=max_chars)
         for name in self.stages:
             self._fn(name)(doc)
         return doc

@@ -7,6 +7,7 @@ expressed as a list of edits and the alignment is carried through them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 Edit = tuple[int, int, str]  # (start, end, replacement) over the current text
@@ -15,20 +16,26 @@ Edit = tuple[int, int, str]  # (start, end, replacement) over the current text
 class AlignedText:
     """A string plus, for each of its characters, the ``[start, end)`` range in the original.
 
-    >>> t = AlignedText("شهرداريها").apply([(6, 6, "\u200c")])
-    >>> t.text, t.original_span(0, 7)
-    ('شهرداري\u200cها', (0, 6))
+    The alignment is stored sparsely, as segments of :attr:`text`: a *copied* segment maps
+    character ``i`` to ``[lo + i - at, lo + i - at + 1)``, a *replaced* one maps every character
+    to ``[lo, hi)``. A text has as many segments as edits, not as characters, so applying edits
+    and mapping the few emitted spans back cost next to nothing.
+
+    >>> t = AlignedText("شهرداريها").apply([(7, 7, "\u200c")])
+    >>> t.text == "شهرداري\u200cها", t.original_span(0, 7), t.original_span(7, 8)
+    (True, (0, 7), (7, 7))
     """
 
-    __slots__ = ("_ends", "_starts", "original", "text")
+    __slots__ = ("_at", "_hi", "_lo", "original", "text")
 
-    def __init__(self, original: str, text: str | None = None,
-                 starts: list[int] | None = None, ends: list[int] | None = None) -> None:
+    def __init__(self, original: str, text: str | None = None) -> None:
+        """``text`` (default: ``original``) must have the same length: characters map 1:1."""
         self.original = original
         self.text = original if text is None else text
-        # None means identity: the common case of an already clean text costs nothing.
-        self._starts = starts
-        self._ends = ends
+        # segment k covers text[_at[k]:_at[k + 1]]; _hi[k] is None for a copied segment
+        self._at = [0]
+        self._lo = [0]
+        self._hi: list[int | None] = [None]
 
     def apply(self, edits: Iterable[Edit]) -> AlignedText:
         """Return a new AlignedText with sorted, non-overlapping ``edits`` applied."""
@@ -36,44 +43,70 @@ class AlignedText:
         if not edits:
             return self
         text, n = self.text, len(self.text)
-        starts = self._starts if self._starts is not None else list(range(n))
-        ends = self._ends if self._ends is not None else list(range(1, n + 1))
+        old_at, old_lo, old_hi = self._at, self._lo, self._hi
+        last = len(old_at) - 1
         out: list[str] = []
-        new_starts: list[int] = []
-        new_ends: list[int] = []
-        pos = 0
+        at: list[int] = []
+        lo: list[int] = []
+        hi: list[int | None] = []
+        size = pos = k = 0  # new text length so far; old position; the old segment holding it
+        edits.append((n, n, ""))  # copies the tail
         for a, b, rep in edits:
             if a < pos or b < a or b > n:
                 raise ValueError(f"edit {(a, b)} overlaps or leaves the text")
-            out.append(text[pos:a])
-            new_starts.extend(starts[pos:a])
-            new_ends.extend(ends[pos:a])
+            if pos < a:  # old text[pos:a] is copied: its segments move to `size`
+                out.append(text[pos:a])
+                while k < last and old_at[k + 1] <= pos:
+                    k += 1
+                at.append(size)
+                lo.append(old_lo[k] + pos - old_at[k] if old_hi[k] is None else old_lo[k])
+                hi.append(old_hi[k])
+                while k < last and old_at[k + 1] < a:
+                    k += 1
+                    at.append(old_at[k] + size - pos)
+                    lo.append(old_lo[k])
+                    hi.append(old_hi[k])
+                size += a - pos
             if rep:
-                if b > a:
-                    lo, hi = starts[a], ends[b - 1]
-                else:  # an insertion is anchored, zero-width, before the next original character
-                    lo = hi = starts[a] if a < n else len(self.original)
+                if a < n:
+                    while k < last and old_at[k + 1] <= a:
+                        k += 1
+                    span_lo = old_lo[k] + a - old_at[k] if old_hi[k] is None else old_lo[k]
+                    if b > a:
+                        while k < last and old_at[k + 1] < b:
+                            k += 1
+                        span_hi = old_lo[k] + b - old_at[k] if old_hi[k] is None else old_hi[k]
+                    else:  # an insertion is anchored, zero-width, before the next original character
+                        span_hi = span_lo
+                else:
+                    span_lo = span_hi = len(self.original)
                 out.append(rep)
-                new_starts.extend([lo] * len(rep))
-                new_ends.extend([hi] * len(rep))
+                at.append(size)
+                lo.append(span_lo)
+                hi.append(span_hi)
+                size += len(rep)
             pos = b
-        out.append(text[pos:])
-        new_starts.extend(starts[pos:])
-        new_ends.extend(ends[pos:])
-        return AlignedText(self.original, "".join(out), new_starts, new_ends)
+        new = AlignedText(self.original, "".join(out))
+        if at:
+            new._at, new._lo, new._hi = at, lo, hi
+        return new
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of :attr:`text` to the original text."""
         n = len(self.text)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span {(start, end)} outside normalized text of length {n}")
-        if self._starts is None:
-            return start, end
+        if start == n:
+            return len(self.original), len(self.original)
+        at, lo, hi = self._at, self._lo, self._hi
+        k = bisect_right(at, start) - 1
+        a = lo[k] + start - at[k] if hi[k] is None else lo[k]
         if start == end:
-            p = self._starts[start] if start < n else len(self.original)
-            return p, p
-        lo, hi = self._starts[start], self._ends[end - 1]
-        return lo, max(lo, hi)
+            return a, a
+        if k + 1 < len(at) and at[k + 1] < end:  # the last character is in a later segment
+            k = bisect_right(at, end - 1, k) - 1
+        b = lo[k] + end - at[k] if hi[k] is None else hi[k]
+        return a, max(a, b)
 
     def original_text(self, start: int, end: int) -> str:
         lo, hi = self.original_span(start, end)

@@ -9,8 +9,7 @@ stripped ZWNJ («شهرداریها» → «شهرداری‌ها»), returning 
 from __future__ import annotations
 
 import functools
-
-import regex
+import re
 
 from ..resources import data_path, read_rows
 from .alignment import AlignedText, Edit
@@ -25,53 +24,109 @@ def char_table(path: str | None = None) -> dict[int, str]:
     for row in read_rows(path or data_path("char_map.tsv")):
         src = chr(int(row[0][2:], 16))  # noqa: FURB166
         table[ord(src)] = "".join(chr(int(c[2:], 16)) for c in row[1].split())  # noqa: FURB166
+    if any(ord(c) in table for rep in table.values() for c in rep):
+        raise ValueError("char_map.tsv maps a character to one it also maps: the fold would depend on order")
     return table
-
-
-def fold(s: str) -> str:
-    """Letter/digit unification only (no deletions, no ZWNJ repair): for lexicon keys."""
-    return s.translate(char_table())
 
 
 # Deleted outright: Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef),
 # kashida, bidi controls, zero-width space/joiner, BOM and carriage returns (a soft hyphen,
 # used by some sites instead of ZWNJ, becomes ZWNJ in char_map.tsv).
-_JUNK = r"[\u064B-\u065F\u0670\u0640\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\r]+"
+_JUNK_CHARS = "\u064B-\u065F\u0670\u0640\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\r"
+# `[…][…]*` rather than `[…]+`: a pattern that opens with a character class lets `re` skip ahead fast.
+_JUNK = re.compile(f"[{_JUNK_CHARS}][{_JUNK_CHARS}]*")
+
+
+@functools.cache
+def _special() -> re.Pattern[str]:
+    """Characters that ``char_table`` maps or that are junk: most texts hold few kinds of them."""
+    return re.compile("[" + re.escape("".join(map(chr, char_table()))) + _JUNK_CHARS + "]")
+
+
+def _fold(s: str, present: set[str]) -> str:
+    """``s`` with the ``char_table`` characters among ``present`` replaced: one C-speed
+    ``str.replace`` per kind of character beats a per-character ``str.translate`` with a dict."""
+    table = char_table()
+    for ch in present:
+        rep = table.get(ord(ch))
+        if rep is not None:
+            s = s.replace(ch, rep)
+    return s
+
+
+def fold(s: str) -> str:
+    """Letter/digit unification only (no deletions, no ZWNJ repair): for lexicon keys."""
+    return _fold(s, set(_special().findall(s)))
+
+
 # Punctuation that takes no space before it in Persian typography.
-_CLOSE = r"[،؛:!؟?.)\]»]"
-_CLEAN = regex.compile(
-    rf"(?P<junk>{_JUNK})"
-    r"|(?P<zwnjspace>[ \u200c]*\u200c[\u200c ]*)"  # ZWNJ runs, or ZWNJ touching a space, → one ZWNJ or space
-    rf"|(?P<prepunct> +(?={_CLOSE}))"  # «گفت :» → «گفت:»
-    r"|(?P<spaces>  +| +(?=\n)|(?<=\n) +)"  # space runs; spaces at line ends/starts
-    r"|(?P<nospace>(?<=\p{Arabic}[.،؛:!؟])(?=\p{Arabic}))",  # «است.شهرداری» → «است. شهرداری»
+_CLOSE = "،؛:!؟?.)]»"
+# Persian letters: a ZWNJ between two of them is left alone without a closer look.
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
+# Unicode Script=Arabic (what `regex` calls \p{Arabic}; a test checks they agree).
+_ARABIC = (
+    "\u0600-\u0604\u0606-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u063f\u0641-\u064a\u0656-\u066f"
+    "\u0671-\u06dc\u06de-\u06ff\u0750-\u077f\u0870-\u0891\u0897-\u08e1\u08e3-\u08ff\ufb50-\ufd3d"
+    "\ufd40-\ufdcf\ufdf0-\ufdff\ufe70-\ufe74\ufe76-\ufefc\U00010e60-\U00010e7e\U00010ec2-\U00010ec7"
+    "\U00010ec9-\U00010eee\U00010ef0-\U00010eff\U0001ee00-\U0001ee03\U0001ee05-\U0001ee1f\U0001ee21"
+    "\U0001ee22\U0001ee24\U0001ee27\U0001ee29-\U0001ee32\U0001ee34-\U0001ee37\U0001ee39\U0001ee3b"
+    "\U0001ee42\U0001ee47\U0001ee49\U0001ee4b\U0001ee4d-\U0001ee4f\U0001ee51\U0001ee52\U0001ee54"
+    "\U0001ee57\U0001ee59\U0001ee5b\U0001ee5d\U0001ee5f\U0001ee61\U0001ee62\U0001ee64\U0001ee67-\U0001ee6a"
+    "\U0001ee6c-\U0001ee72\U0001ee74-\U0001ee77\U0001ee79-\U0001ee7c\U0001ee7e\U0001ee80-\U0001ee89"
+    "\U0001ee8b-\U0001ee9b\U0001eea1-\U0001eea3\U0001eea5-\U0001eea9\U0001eeab-\U0001eebb\U0001eef0\U0001eef1"
+)
+# The places that may need a spacing edit. Every branch opens with a literal, so `re` jumps from
+# one space, ZWNJ, line break or punctuation mark to the next; each match starts a run of spaces
+# and ZWNJs (the run is the match, or follows the line break) or is a punctuation mark.
+_SPACING = re.compile(
+    rf" (?=[ \u200c{re.escape(_CLOSE)}\n])[ \u200c]*"  # a run of 2+, or a space before punctuation or a line end
+    r"|\n[ \u200c]+"  # a run at a line start
+    rf"|\u200c(?:[ \u200c]+|(?![{_LETTERS}])|(?<![{_LETTERS}]\u200c))"  # ZWNJ in a run or by a non-letter
+    + "".join(  # «است.شهرداری» → «است. شهرداری» (unless junk follows the mark: junk goes first)
+        rf"|{re.escape(p)}(?<=[{_ARABIC}].)(?=[{_ARABIC}])(?![{_JUNK_CHARS}])" for p in ".،؛:!؟"
+    )
 )
 
 
-def _cleanup_edits(text: str) -> list[Edit]:
-    edits: list[Edit] = []
-    for m in _CLEAN.finditer(text):
-        kind, a, b = m.lastgroup, m.start(), m.end()
-        if kind == "junk" or kind == "prepunct":
-            edits.append((a, b, ""))
-        elif kind == "zwnjspace":
-            s = m.group()
-            rep = " " if " " in s else ZWNJ
-            # ZWNJ next to a space or at a word edge carries nothing
-            if rep == ZWNJ and (a == 0 or b == len(text) or not text[a - 1].isalpha() or not text[b].isalpha()):
-                rep = ""
-            if rep != s:
-                edits.append((a, b, rep))
-        elif kind == "spaces":
-            rep = "" if (b < len(text) and text[b] == "\n") or (a > 0 and text[a - 1] == "\n") else " "
-            edits.append((a, b, rep))
-        elif kind == "nospace":
-            edits.append((a, a, " "))
+def _run_edit(text: str, a: int, b: int) -> Edit | None:
+    """The edit for the maximal run ``text[a:b]`` of spaces and ZWNJs, if it needs one."""
+    s = text[a:b]
+    nxt = text[b] if b < len(text) else ""
+    prev = text[a - 1] if a else ""
+    if ZWNJ in s:  # ZWNJ runs, or ZWNJ touching a space, → one ZWNJ or space
+        rep = " " if " " in s else ZWNJ
+        # ZWNJ next to a space or at a word edge carries nothing
+        if rep == ZWNJ and not (prev.isalpha() and nxt.isalpha()):
+            rep = ""
+        return None if rep == s else (a, b, rep)
+    if nxt and nxt in _CLOSE:  # «گفت :» → «گفت:»
+        return a, b, ""
+    if len(s) > 1 or nxt == "\n" or prev == "\n":  # space runs; spaces at line ends/starts
+        return a, b, "" if nxt == "\n" or prev == "\n" else " "
+    return None
+
+
+def _cleanup_edits(text: str, junk: bool = True) -> list[Edit]:
+    """Deletions of junk (``junk=False``: the caller knows there is none) and spacing fixes."""
+    edits = [(m.start(), m.end(), "") for m in _JUNK.finditer(text)] if junk else []
+    for m in _SPACING.finditer(text):
+        a, b = m.span()
+        first = text[a]
+        if first == " " or first == ZWNJ:
+            edit = _run_edit(text, a, b)
+        elif first == "\n":
+            edit = _run_edit(text, a + 1, b)
+        else:
+            edit = (b, b, " ")
+        if edit is not None:
+            edits.append(edit)
+    if junk:
+        edits.sort()
     return edits
 
 
 _LINE_END = ".!?؟:»)"
-_NEWLINE = regex.compile(r"\n")
+_NEWLINE = re.compile(r"\n")
 
 
 def _unwrap_edits(text: str) -> list[Edit]:
@@ -103,8 +158,10 @@ def normalize(text: str, *, repair_zwnj: bool = True) -> AlignedText:
     >>> n.text
     'شهرداری\u200cها 2٫5 میلیون'
     """
-    aligned = AlignedText(text, text.translate(char_table()))  # 1:1, identity alignment
-    aligned = aligned.apply(_cleanup_edits(aligned.text))
+    present = set(_special().findall(text))
+    aligned = AlignedText(text, _fold(text, present))  # 1:1, identity alignment
+    junk = any(ord(ch) not in char_table() for ch in present)
+    aligned = aligned.apply(_cleanup_edits(aligned.text, junk))
     aligned = aligned.apply(_unwrap_edits(aligned.text))
     if repair_zwnj:
         repair = _zwnj_repair()

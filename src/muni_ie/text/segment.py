@@ -7,13 +7,15 @@ Decimal points («2.5») and abbreviations with a dot inside a word do not split
 
 from __future__ import annotations
 
-import regex
+import re
 
 Span = tuple[int, int]
 
-_PARAGRAPH = regex.compile(r"[^\n]+")
-# a sentence ends at . ! ? ؟ (and runs of them), unless the dot sits between two digits
-_SENTENCE_END = regex.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟])+[»\")]*")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# a sentence ends at . ! ? ؟ (and runs of them), unless the dot sits between two digits; each
+# branch opens with a literal, so `re` jumps from one mark to the next
+_MARK = r"(?:!|\?|؟|\.(?:(?<!\d\.)|(?!\d)))"
+_SENTENCE_END = re.compile(rf"{_MARK}{_MARK}*[»\")]*")
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 
 from ..resources import data_path, read_rows
+from .alignment import Edit
 
 ZWNJ = "\u200c"
 # Persian letters after normalization (Arabic ي ك ة … already folded to ی ک ه).
@@ -130,7 +131,11 @@ class _Analyzer:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.suffixes = [(s, a) for s, a in lex.suffixes.items() if a.join]
+        # joining suffixes by length: a word's possible suffixes are found by slicing, not by trying each
+        self.suffixes: dict[int, dict[str, _Affix]] = {}
+        for s, a in lex.suffixes.items():
+            if a.join:
+                self.suffixes.setdefault(len(s), {})[s] = a
         self.prefixes = sorted((p for p, a in lex.prefixes.items() if a.join), key=len, reverse=True)
 
     def analyze(self, key: str, depth: int = 0) -> str | None:
@@ -164,11 +169,13 @@ class _Analyzer:
     def _by_suffix(self, key: str, depth: int) -> str | None:
         """Stem + suffix; «Xهای» can be «X‌های» or «Xه‌ای» (نام‌های / نامه‌ای): the commoner stem wins.
         "" when that stem ends in a non-joining letter: no ZWNJ is needed («نهادهای» stays)."""
-        best: tuple[int, str, str] | None = None
-        for suffix, rule in self.suffixes:
-            if not key.endswith(suffix) or len(key) - len(suffix) < 2:
+        best: tuple[int, str, str] | None = None  # scores differ: the order suffixes are tried in is moot
+        for n, rules in self.suffixes.items():
+            suffix = key[-n:]
+            rule = rules.get(suffix) if len(key) - n >= 2 else None
+            if rule is None:
                 continue
-            stem = key[: -len(suffix)]
+            stem = key[:-n]
             if not self.suffix_ok(stem, rule):
                 continue
             form = self.stem_form(stem, depth)
@@ -225,14 +232,16 @@ class _Analyzer:
         return None
 
 
-Edit = tuple[int, int, str]
+_ChunkInfo = tuple[tuple[int, ...], bool, bool, str | None, str | None]
 
 
 class ZwnjRepair:
     """Finds the ZWNJs a Persian text has lost.
 
     The text is cut at spaces (`str.split`); each distinct chunk is analysed once and memoized, and
-    the rest is set and map operations in C (`compress`), with no Python loop over every word.
+    look-ups done in C (`set.difference`, `map`, `compress`) find the new chunks and the few that
+    matter, with no Python loop over every word. The chunks that matter are kept in a dict of their
+    own: small, so the look-up of every chunk stays in the CPU cache.
 
     >>> ZwnjRepair().repair("شهرداریها می شود")
     'شهرداری\u200cها می\u200cشود'
@@ -244,23 +253,21 @@ class ZwnjRepair:
         self.lexicon = load_lexicon(lexicon_path)
         self._an = _Analyzer(self.lexicon)
         self._memo: dict[str, tuple[int, ...]] = {}  # word → ZWNJ insertion offsets
-        self._chunk_offsets: dict[str, tuple[int, ...]] = {}  # the same per space-separated chunk
-        self._fixable_chunks: set[str] = set()  # chunks with a non-empty entry in _chunk_offsets
-        self._marked: set[str] = set()  # fixable chunks and those in any of the _chunk_sets
-        self._lead: dict[str, str | None] = {}  # chunk → its first word, if it starts with one
-        self._trail: dict[str, str | None] = {}  # chunk → its last word, if it ends with one
+        self._seen: set[str] = set()  # space-separated chunks analysed
+        # those that matter → (their insertion offsets, whether they end in a left word, whether they
+        # start with a right word, their first word, their last word)
+        self._chunks: dict[str, _ChunkInfo] = {}
+        self._edges: dict[str, tuple[str | None, str | None]] = {}  # the same two words, for neighbours
         self._pair_memo: dict[tuple[str, str], bool] = {}
         lex = self.lexicon
         self._space_suffixes = frozenset(s for s, a in lex.suffixes.items() if a.space)
         self._space_prefixes = frozenset(p for p, a in lex.prefixes.items() if a.space)
         # A lost-ZWNJ space has «می/نمی» or the rarer-word head of a lexicon pair before it, or a suffix
         # or the rarer-word tail of a lexicon pair after it («آیت الله»: «الله», not «آیت» … «به روز»: «روز»).
-        # Chunks that end / start in such words are kept in two sets, to find candidates in C.
         rare = [(a, b) if lex.counts.get(a, 0) < lex.counts.get(b, 0) else (None, b) for a, b in lex.space_pairs
                 if a not in self._space_prefixes and b not in self._space_suffixes]  # those are found anyway
         self._left_words = self._space_prefixes | {a for a, _ in rare if a}
         self._right_words = self._space_suffixes | {b for a, b in rare if not a}
-        self._chunk_sets: tuple[set[str], set[str]] = (set(), set())  # (ends in left word, starts in right)
 
     def fix_word(self, word: str) -> str:
         """The repaired spelling of one word: «بزرگترین» → «بزرگ‌ترین»."""
@@ -280,51 +287,64 @@ class ZwnjRepair:
         """Sorted, non-overlapping edits (start, end, replacement) over `text`: an insertion is
         (i, i, ZWNJ); replacing a space by ZWNJ is (i, i+1, ZWNJ). Nothing else changes."""
         chunks = text.split(" ")  # space-separated chunks; a chunk may hold punctuation or newlines
-        vocab = set(chunks)
-        if len(self._chunk_offsets) > self._MEMO_LIMIT:  # bound memory on endless streams
+        if len(self._seen) > self._MEMO_LIMIT:  # bound memory on endless streams
             self._forget()
-        for chunk in vocab.difference(self._chunk_offsets):
+        for chunk in set(chunks).difference(self._seen):
             self._learn(chunk)
-        vocab &= self._marked  # the chunks that matter: most texts have few or none
-        if not vocab:
-            return []
-        hits = vocab & self._fixable_chunks
-        spaces = self._lost_spaces(chunks, vocab) if len(chunks) > 1 else ()
-        if not hits and not spaces:
-            return []
-        ends = list(accumulate(map(len, chunks), initial=0))  # chunk k starts at ends[k] + k
-        out: list[Edit] = [(ends[k + 1] + k, ends[k + 1] + k + 1, ZWNJ) for k in spaces]
-        for k in compress(range(len(chunks)), map(hits.__contains__, chunks)):
-            i = ends[k] + k
-            out.extend((i + o, i + o, ZWNJ) for o in self._chunk_offsets[chunks[k]])
+        infos = list(map(self._chunks.get, chunks))  # a small dict: the chunks that matter
+        ends: list[int] = []  # chunk i starts at ends[i] + i
+        last = len(chunks) - 1
+        judged = -1  # the space after chunk `judged` was looked at already
+        out: list[Edit] = []
+        for i in compress(range(len(chunks)), infos):
+            if not ends:  # computed once there is something to place
+                ends = list(accumulate(map(len, chunks), initial=0))
+            offsets, left, right, lead, trail = infos[i]
+            if offsets:
+                start = ends[i] + i
+                out.extend((start + o, start + o, ZWNJ) for o in offsets)
+            # the space before a right word, then the one after a left word
+            if right and i > judged + 1:
+                before = self._edge_words(chunks[i - 1])[1]
+                if self._lost_space(before, lead, chunks, i - 1):
+                    out.append((ends[i] + i - 1, ends[i] + i, ZWNJ))
+            if left and i < last:
+                judged = i
+                if self._lost_space(trail, self._edge_words(chunks[i + 1])[0], chunks, i):
+                    out.append((ends[i + 1] + i, ends[i + 1] + i + 1, ZWNJ))
         out.sort()
         return out
 
     def _forget(self) -> None:
-        for memo in (self._memo, self._chunk_offsets, self._lead, self._trail, self._fixable_chunks,
-                     self._marked, self._pair_memo, *self._chunk_sets):
+        for memo in (self._memo, self._seen, self._chunks, self._edges, self._pair_memo):
             memo.clear()
 
     def _learn(self, chunk: str) -> None:
-        """Memoize a chunk's insertion offsets and its first and last word (None: not a word edge)."""
+        """Memoize what matters about a new `chunk` (see `_chunks`)."""
+        self._seen.add(chunk)
         parts = _SPLIT_RE.split(chunk)  # word, separator, word, …
-        offsets: list[int] = []
-        pos = 0
-        for j, part in enumerate(parts):
-            if j % 2 == 0 and part:
-                offsets.extend(pos + o for o in self._offsets(part))
-            pos += len(part)
-        self._chunk_offsets[chunk] = tuple(offsets)
-        if offsets:
-            self._fixable_chunks.add(chunk)
-            self._marked.add(chunk)
-        self._lead[chunk] = parts[0] or None
-        self._trail[chunk] = parts[-1] or None
-        for chunk_set, words, part in zip(self._chunk_sets, (self._left_words, self._right_words),
-                                          (parts[-1], parts[0])):
-            if part in words:
-                chunk_set.add(chunk)
-                self._marked.add(chunk)
+        if len(parts) == 1:  # most chunks are one word
+            offsets = self._offsets(chunk)
+        else:
+            found: list[int] = []
+            pos = 0
+            for j, part in enumerate(parts):
+                if j % 2 == 0 and part:
+                    found.extend(pos + o for o in self._offsets(part))
+                pos += len(part)
+            offsets = tuple(found)
+        lead, trail = parts[0] or None, parts[-1] or None
+        left, right = trail in self._left_words, lead in self._right_words
+        if offsets or left or right:
+            self._chunks[chunk] = (offsets, left, right, lead, trail)
+
+    def _edge_words(self, chunk: str) -> tuple[str | None, str | None]:
+        """The first and last word of `chunk` (None: it starts / ends with a non-letter)."""
+        edges = self._edges.get(chunk)
+        if edges is None:
+            parts = _SPLIT_RE.split(chunk)
+            edges = self._edges[chunk] = (parts[0] or None, parts[-1] or None)
+        return edges
 
     def repair(self, text: str) -> str:
         """`text` with all edits applied: «بهویژه در کلانشهرها» → «به‌ویژه در کلان‌شهرها»."""
@@ -337,26 +357,16 @@ class ZwnjRepair:
         parts.append(text[last:])
         return "".join(parts)
 
-    def _lost_spaces(self, chunks: list[str], vocab: set[str]) -> list[int]:
-        """Indices k of spaces (after chunk k) that stand for a ZWNJ: lexicon pairs («آن ها»),
-        «می/نمی» + verb («می شود»), word + suffix («شهرداری ها», «بزرگ ترین»)."""
-        found: list[int] = []
-        last = len(chunks) - 1
-        lefts, rights = (chunk_set & vocab for chunk_set in self._chunk_sets)
-        cands = set(compress(range(last), map(lefts.__contains__, chunks))) if lefts else set()
-        if rights:
-            cands.update(compress(range(last), map(rights.__contains__, chunks[1:])))
-        sfx, pfx, pairs = self._space_suffixes, self._space_prefixes, self.lexicon.space_pairs
-        for k in sorted(cands):
-            pair = (self._trail[chunks[k]], self._lead[chunks[k + 1]])
-            if pair[0] is None or pair[1] is None:
-                continue
-            if pair not in pairs and not ((pair[1] in sfx or pair[0] in pfx) and self._pair_ok(pair)):
-                continue
-            if pair[0] == "می" and k and chunks[k - 1][-1:].isdigit():
-                continue  # «۵ می» is the month May
-            found.append(k)
-        return found
+    def _lost_space(self, before: str | None, after: str | None, chunks: list[str], k: int) -> bool:
+        """Whether the space after chunk k, between the words `before` and `after`, stands for a
+        ZWNJ: lexicon pairs («آن ها»), «می/نمی» + verb («می شود»), word + suffix («شهرداری ها»)."""
+        pair = (before, after)
+        if before is None or after is None:
+            return False
+        if pair not in self.lexicon.space_pairs and not (
+                (pair[1] in self._space_suffixes or pair[0] in self._space_prefixes) and self._pair_ok(pair)):
+            return False
+        return not (pair[0] == "می" and k and chunks[k - 1][-1:].isdigit())  # «۵ می» is the month May
 
     def _pair_ok(self, pair: tuple[str, str]) -> bool:
         ok = self._pair_memo.get(pair)
