@@ -71,3 +71,17 @@ def test_slash_reversal_vote() -> None:
 
 def test_no_facts_in_plain_prose() -> None:
     assert find_facts("شهردار همدان در دومین گردهمایی گفت که یکی از اولویت‌ها نه تنها نظافت است.") == []
+
+
+@pytest.mark.parametrize("text", ["بیش از ۸۰ درصد", "بیشاز ۸۰ درصد", "در حدود ۵ نفر", "حدوداً ۳ نفر", "بالغ بر در ۲ تن",
+                                  "کمتر از\u200c ۴ سال", "۵ نفر", "از ۵ نفر", "تا\n۹ روز", "زیر۷ درصد"])
+def test_comparator_is_searched_only_where_one_can_end(text: str) -> None:
+    """The cheap test on the text before a number never hides a comparator the regex would find."""
+    from muni_ie.numbers.finder import find_numbers
+    from muni_ie.recognizers.facts import _attach_cmp, _Cand, _key, _lexicon
+
+    for s in find_numbers(text):
+        c = _Cand(s, float(s.value), s.scale, s.end)
+        _attach_cmp(text, c)
+        m = _lexicon().cmp_re.search(text, max(0, s.start - 30), s.start)
+        assert (c.cmp_start, c.cmp) == ((m.start("cmp"), _lexicon().cmps[_key(m.group("cmp"))]) if m else (None, "="))

@@ -141,3 +141,48 @@ def test_ordinals_in_text() -> None:
 def test_scale_field() -> None:
     a, b = find_numbers("حدود 3 يا 4 ميليون مسافر")
     assert (a.scale, b.scale, b.value) == (1, 10**6, 4_000_000)
+
+
+_TRICKY = [
+    "(۱۲ نفر) «سه» جلسه\nو۲۰ نفر، ۱۲/۵/۳ و ۲.۵ ۱۲:۳۰ +98 912 123 4567",  # starts after non-space marks
+    "۱۲ نفر در ماده۱۰ و بند۲الف و abc12 و ۳۴۵٬۶۷۸ تومان\tو سه\u200cهزار",  # digits glued to letters
+    "سه تا\nوپنج   و  ده",  # «و» glued to a number after a newline
+    "",
+    "۵",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_candidate_search_finds_what_the_full_regex_finds(text: str) -> None:
+    """The split searches for where a number can start give exactly ``full.finditer``."""
+    from muni_ie.numbers.finder import _candidates, _scanner
+    from muni_ie.numbers.words import fold
+
+    folded = fold(text)
+    full = [(m.span(m.lastgroup), m.lastgroup) for m in _scanner().full.finditer(folded)]
+    assert [(m.span(m.lastgroup), m.lastgroup) for m in _candidates(folded)] == full
+    assert full or not text
+
+
+@pytest.mark.parametrize("text", ["سال ۵", "سال  \u200c۵", "قطعنامه\u200cی ۵", "x. \u200c۵", "۱۲ ۵", "ab² ۵",
+                                  "ab\u200c\u200ccd ۵", "نود و ۵", "\n۵", "۵", "a" * 50 + " ۵", "a1b ۵"])
+def test_word_before_reads_like_the_regex(text: str) -> None:
+    """The backward reading of the word before a number agrees with the regex it replaces."""
+    import re
+
+    from muni_ie.numbers.finder import word_before
+
+    prev = re.compile("([^\\W\\d_]+(?:\u200c[^\\W\\d_]+)*)[\\s\u200c]*$")
+    pos = len(text) - 1
+    m = prev.search(text, max(0, pos - 40), pos)
+    assert word_before(text, pos) == (m.group(1) if m else "")
+
+
+def test_one_token_numbers_skip_the_token_regex() -> None:
+    """Plain digits and single lexicon words take a short path; its values match the long one."""
+    assert [(s.value, s.ordinal, s.kind) for s in find_numbers("۱۴۰۳ دومین نخستین هزار نیم ۱۲.۵ ۲۱مین")] == [
+        (1403, False, "number"), (2, True, "ordinal"), (1, True, "ordinal"), (1000, False, "number"),
+        (0.5, False, "number"), (12.5, False, "number"), (21, True, "ordinal")]
+    spans = find_numbers("۱۵ مهر و ۳ شنبه و سه شنبه، یک نفر و یک اصل")
+    assert [(s.value, s.kind, s.indefinite_candidate) for s in spans] == [
+        (15, "date", False), (3, "number", False), (3, "date", False), (1, "number", False), (1, "number", True)]

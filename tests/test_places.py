@@ -93,3 +93,14 @@ def test_seed_gold_places_are_found(rec: PlaceRecognizer, seeds: list[dict], sha
         want = {(surface_key(p["name"]), p["type"]) for p in gold[seed["id"]]["places"]}
         assert want <= found, sorted(want - found)
         assert len(found - want) <= 1, sorted(found - want)
+
+
+@pytest.mark.parametrize("text", ["استان سمنان", "استان  سمنان", "استان\u200c سمنان", "x_1 سمنان", "«استان» سمنان",
+                                  "استان\nسمنان", "سمنان", " سمنان", "شهرداری\u200cها سمنان", "a" * 40 + " سمنان"])
+def test_word_before_a_name_reads_like_the_regex(text: str) -> None:
+    """The fast reading of the word before a name agrees with the ``_TAIL`` search it spares."""
+    from muni_ie.recognizers.places import _TAIL, _word_before
+
+    pos = text.rindex("سمنان")
+    m = _TAIL.search(text, max(0, pos - 30), pos)
+    assert _word_before(text, pos) == (m.span(1) if m else None)

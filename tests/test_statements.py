@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 import muni_ie
 from muni_ie.events.statements import StatementFinder
 from muni_ie.text.normalize import normalize
@@ -66,3 +68,48 @@ def test_common_words_after_a_first_name_are_not_people():
     doc = muni_ie.extract("این کار را در کمتر عرصه ای می‌یابیم و فرهنگ درختکاری باید ترویج شود. "
                           "بسم الله الرحمن الرحیم. ارزش فرانک سوئیس بالا رفت.")
     assert doc.officials == []
+
+
+_VERBS_TEXT = ("وی گفت: کار تمام شد. امینی اظهارکرد که بودجه کم است و افزوده است که نه. در گفت و گو با مردم "
+               "سخنی نرفت. او می گوید و میگوید: خوب است. شهردار تاکید\u200cکرده است: بله. بیانیه\u200cای خواند. "
+               "به گفته وی، بودجه کم است.")
+
+
+def test_verb_gate_finds_the_verbs_the_pattern_finds():
+    """The stdlib prefilter never hides a reporting verb; a custom pattern runs on its own."""
+    import regex
+
+    from muni_ie.events.statements import reporting_verb_pattern
+
+    paras = paragraphs(_VERBS_TEXT)
+    sents = sentences(_VERBS_TEXT, paras)
+    pattern = reporting_verb_pattern()
+    for a, b in sents:
+        m = StatementFinder()._verb(_VERBS_TEXT, a, b)
+        want = pattern.search(_VERBS_TEXT, a, b)
+        assert (m and m.span()) == (want and want.span())
+    gated = StatementFinder().find(_VERBS_TEXT, sents, paras)
+    assert len(gated) == 5 and gated == StatementFinder(regex.compile(pattern.pattern)).find(_VERBS_TEXT, sents, paras)
+
+
+@pytest.mark.parametrize("text", ["حناچی گفت. پیروز حناچی آمد", "، پیروز حناچی،", "پیروز حناچی", ":\nپیروز حناچی",
+                                  "،\tسید حناچی و دکتر حناچی.: مهندس حناچی؛ پیروز حناچی", "، پیروزحناچی", "،پیروز حناچیان",
+                                  "، الف\u200cب حناچی", "x. پیروز حناچی"])
+def test_first_name_search_follows_the_clause_regex(text):
+    import regex
+
+    from muni_ie.events.speakers import SpeakerResolver, _Person
+    from muni_ie.recognizers.persons import default_lexicon
+
+    lex, want = default_lexicon(), None
+    pattern = regex.compile(r"(?:^|(?<=[،.:؛\n]\s?))([\p{L}\u200c]+) حناچی(?![\p{L}\u200c])")
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        if lex.is_surname_like(first) and first.replace("\u200c", "") not in lex.title_honorifics:
+            want = (f"{first} حناچی", (m.start(1), m.end()))
+            break
+    resolver = SpeakerResolver.__new__(SpeakerResolver)
+    resolver.text = text
+    person = _Person("حناچی", has_first_name=False)
+    resolver._find_first_name(person)
+    assert ((person.name, person.mentions[-1]) if person.has_first_name else None) == want

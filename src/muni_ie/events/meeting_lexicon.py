@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
+from ..recognizers.places import trie_regex
 from ..resources import data_path, read_rows
 
 ZWNJ = "\u200c"
@@ -39,6 +41,7 @@ class _Lexicon:
     block_prev: frozenset[tuple[str, str]]  # (previous word, lemma or *)
     stop_unless: dict[str, str]  # stop word → prefix of the next word that lifts it
     noun_re: regex.Pattern
+    noun_gate: re.Pattern  # the nouns as a stdlib trie: matches wherever noun_re does, and is fast
     venue_re: regex.Pattern
     venue_heads: frozenset[str]
 
@@ -68,11 +71,12 @@ def lexicon(path: str | None = None, venue_path: str | None = None) -> _Lexicon:
     surfaces = [r[1] for r in read_rows(path or data_path("meeting_nouns.tsv")) if r[0] == "noun"]
     noun_re = regex.compile(
         _L + rf"(?P<noun>{_alternation(surfaces)})(?:(?P<indef>\u200c?ای|ی)|\u200cی)?" + _R)
+    noun_gate = re.compile(trie_regex(w.replace(ZWNJ, " ") for w in surfaces))
     heads = [r[0] for r in read_rows(venue_path or data_path("venue_heads.tsv"))]
     venue_re = regex.compile(_L + rf"در\s+(?P<mahal>محل\s+)?(?:(?P<head>{_alternation(heads)}){_R})?")
     return _Lexicon(nouns, {k: frozenset(v) for k, v in words.items()},
                     {k: tuple(v) for k, v in block_next.items()}, frozenset(block_prev), stop_unless,
-                    noun_re, venue_re, frozenset(_key(h) for h in heads))
+                    noun_re, noun_gate, venue_re, frozenset(_key(h) for h in heads))
 
 
 @functools.cache

@@ -13,18 +13,25 @@ Host place and venue come from the words around any mention («به میزبان
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
 from ..text.keys import dice as _dice
-from .meeting_lexicon import _L, _R, ZWNJ, _key, _Lexicon, first_names, lexicon, verb_forms
+from .meeting_lexicon import _R, ZWNJ, _key, _Lexicon, first_names, lexicon, verb_forms
+from .meeting_places import PlaceFinder, after, sentence
 
 Span = tuple[int, int]
 _TOKEN = regex.compile(r"[\p{L}\p{M}\d\u200c]+|\n|[^\s\p{L}\p{M}\d]")
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c\d]+")
-_SENT_END = regex.compile(r"[.!?؟](?=\s|$)|\n\s*\n")
+_CONTENT = regex.compile(r"[\p{L}\d]")  # a token that can be part of a name
+_ARTICLE = regex.compile(r"[ \u200c]ال")
+_SPACES = regex.compile(r"\s+")
+_MISSING_AND = regex.compile(r"(?<!\sو)\s+(?!و\s)")
+_HEAD_JOINER = regex.compile(r" (?:و|در|از|تا) ")
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}\u200c\d]+)[ \u200c]*$")
 _MAX_NAME_TOKENS = 18
 _PLURAL = frozenset({"ها", "های", "هایی"})  # «نشست ها» written without ZWNJ
 _JOINERS = ("و", "در", "از", "تا")
@@ -64,7 +71,11 @@ def _ordinal_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, int | None
 
     Only «-ین» forms precede a noun: «روز اول جشنواره» is the festival's first day, not its number.
     """
-    m = _ORDINAL_TAIL.search(text, max(0, pos - 80), pos)
+    lo = max(0, pos - 80)
+    tail = text[lo:pos].rstrip()  # regex \s is within str.isspace: «-ین» then spaces, or no match
+    if len(tail) == pos - lo or not tail.endswith("ین"):
+        return None
+    m = _ORDINAL_TAIL.search(text, lo, pos)
     if not m:
         return None
     words = list(_WORD.finditer(m.group()))
@@ -75,7 +86,7 @@ def _ordinal_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, int | None
         if w.group() == "و":
             continue
         # «چهارصد و هشتاد سومین» is often written with a «و» left out
-        value = _parse_ordinal(cand) or _parse_ordinal(regex.sub(r"(?<!\sو)\s+(?!و\s)", " و ", cand))
+        value = _parse_ordinal(cand) or _parse_ordinal(_MISSING_AND.sub(" و ", cand))
         if value:
             return m.start() + w.start(), value
     return None
@@ -111,7 +122,7 @@ class _Scan:
     def ends(self, tok: str, nxt: str | None, prev: str, names: bool = True) -> bool:
         """Whether ``tok`` cannot belong to a name: punctuation, verbs, stop words, superlatives, names."""
         k = _key(tok)
-        if not regex.match(r"[\p{L}\d]", tok) or self.verbal(tok) or (nxt and self.verbal(nxt)):
+        if not _CONTENT.match(tok) or self.verbal(tok) or (nxt and self.verbal(nxt)):
             return True
         if k in self.stop and not (k in self.lex.stop_unless and nxt and nxt.startswith(self.lex.stop_unless[k])):
             return True
@@ -121,8 +132,8 @@ class _Scan:
 
     def run(self, text: str, pos: int) -> _Name:
         """Where the name that starts at ``pos`` ends, and what it holds."""
-        toks = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 400))]
-        toks = toks[:_MAX_NAME_TOKENS + 6]
+        toks = [(t.group(), t.end()) for t in itertools.islice(
+            _TOKEN.finditer(text, pos, min(len(text), pos + 400)), _MAX_NAME_TOKENS + 6)]
         end, content, timed, time_mode, prev, i = pos, 0, False, False, "", 0
         keys: list[str] = []
         if toks and toks[0][0] == "ای":  # «جلسه ای» with the indefinite written apart
@@ -134,7 +145,7 @@ class _Scan:
                 close = next((j for j in range(i + 1, min(len(toks), i + 14)) if toks[j][0] == "»"), None)
                 if close is None:
                     break
-                keys.extend("«" + _key(t) for t, _ in toks[i + 1:close] if regex.match(r"[\p{L}\d]", t))
+                keys.extend("«" + _key(t) for t, _ in toks[i + 1:close] if _CONTENT.match(t))
                 end, content, i = toks[close][1], content + 1, close + 1
                 continue
             if k in _JOINERS and content and nxt and not self.ends(tok, nxt, prev) and self._joins(k, prev, nxt):
@@ -169,22 +180,6 @@ class _Scan:
         return True
 
 
-def _sentence(text: str, pos: int) -> Span:
-    """Bounds of the sentence around ``pos`` (hard-wrapped lines do not end a sentence)."""
-    start = max(0, pos - 400)
-    for m in _SENT_END.finditer(text, start, pos):
-        start = m.end()
-    m = _SENT_END.search(text, pos, min(len(text), pos + 400))
-    return start, (m.start() if m else min(len(text), pos + 400))
-
-
-def _after(text: str, pos: int) -> Span:
-    """From ``pos`` to the end of its sentence or to the colon that opens a quote."""
-    _, end = _sentence(text, pos)
-    colon = text.find(":", pos, end)
-    return pos, (colon if colon >= 0 else end)
-
-
 class MeetingRecognizer:
     """Find the gatherings an article reports and their back-references.
 
@@ -215,17 +210,18 @@ class MeetingRecognizer:
                 orphans = [o for o in orphans if not self._adopt(o, meetings[-1])]
             else:
                 orphans.append((lemma, span))
-        places = _PlaceFinder(tuple(place_names), self.lex)
-        for m in meetings:
-            m.mentions.sort()
-            m.place = places.host(text, m)
-            m.venue = self._venue(text, m, places)
+        if meetings:
+            places = PlaceFinder(tuple(place_names), self.lex)
+            for m in meetings:
+                m.mentions.sort()
+                m.place = places.host(text, m.mentions, m.start, m.end)
+                m.venue = self._venue(text, m, places)
         return meetings
 
     def _candidates(self, text: str):
         """(kind, lemma, mention span, name key without ordinal, ordinal) for each gathering noun."""
         lex, consumed = self.lex, 0
-        for m in lex.noun_re.finditer(text):
+        for m in self._nouns(text):
             s, e = m.span()
             if s < consumed:
                 continue  # «جلسه هم‌اندیشی ...»: a noun inside a name is part of that name
@@ -233,7 +229,7 @@ class MeetingRecognizer:
             prev = _prev_word(text, s)
             nxt = _WORD.search(text, e, min(len(text), e + 40))
             nxt_word = nxt.group() if nxt and not text[e:nxt.start()].strip() else ""
-            if nxt_word and regex.match(r"[ \u200c]ال", text[nxt.end():nxt.end() + 3]):
+            if nxt_word and _ARTICLE.match(text[nxt.end():nxt.end() + 3]):
                 nxt_word += "ال"  # «فوق العاده» (extraordinary) is no «فوق» (above-mentioned)
             if self._blocked(prev, nxt_word, lemma):
                 continue
@@ -255,6 +251,17 @@ class MeetingRecognizer:
                 yield "named", lemma, (before[0] if before else s, max(name.end, e)), key, ordinal
             elif "named" not in flags:
                 yield ("time" if name.timed else "bare"), lemma, (s, name.end if name.timed else e), key, None
+
+    def _nouns(self, text: str):
+        """The matches of ``noun_re.finditer(text)``; the slow exact regex runs only where the gate hits."""
+        gate, noun_re, pos = self.lex.noun_gate, self.lex.noun_re, 0
+        while (g := gate.search(text, pos)) is not None:
+            m = noun_re.match(text, g.start())
+            if m is None:
+                pos = g.start() + 1
+            else:
+                yield m
+                pos = m.end()
 
     def _blocked(self, prev: str, nxt_word: str, lemma: str) -> bool:
         """Plurals, counted nouns and homographs («نشست زمین», «آیین نامه», «سازمان کنفرانس»)."""
@@ -278,7 +285,7 @@ class MeetingRecognizer:
         flat, quoted = key.replace(" ", "").replace("«", ""), {w for w in key.split() if w[0] == "«"}
         # «جشنواره پژوهش و نوآوری و وظایف ...» repeats «جشنواره پژوهش و نوآوری در ...»: the words
         # before the first «و/در/از/تا» start the other name
-        head = regex.split(r" (?:و|در|از|تا) ", key + " ", maxsplit=1)[0].strip()
+        head = _HEAD_JOINER.split(key + " ", maxsplit=1)[0].strip()
         for m in same:
             other = keys[id(m)]
             oquoted = {w for w in other.split() if w[0] == "«"}
@@ -309,13 +316,13 @@ class MeetingRecognizer:
         meeting.mentions.append(orphan[1])
         return True
 
-    def _venue(self, text: str, m: MeetingMention, places: _PlaceFinder) -> str | None:
+    def _venue(self, text: str, m: MeetingMention, places: PlaceFinder) -> str | None:
         """«در (محل) سالن جلسات فرمانداری» after a mention, or in the sentence before «این مراسم ...»."""
-        regions = [_after(text, b) for _, b in m.mentions]
+        regions = [after(text, b) for _, b in m.mentions]
         for a, _ in m.mentions:
-            sa, _se = _sentence(text, a)
+            sa, _se = sentence(text, a)
             if sa > 0 and not text[sa:a].strip():  # «این مراسم ...» opens a sentence: look back one
-                regions.append(_sentence(text, sa - 1))
+                regions.append(sentence(text, sa - 1))
         for lo, hi in regions:
             for v in self.lex.venue_re.finditer(text, lo, hi):
                 if v.group("head") or v.group("mahal"):
@@ -325,7 +332,7 @@ class MeetingRecognizer:
                         return _clean(text[start:end])
         return None
 
-    def _venue_end(self, text: str, pos: int, hi: int, places: _PlaceFinder, prev: str, most: int = 4) -> int:
+    def _venue_end(self, text: str, pos: int, hi: int, places: PlaceFinder, prev: str, most: int = 4) -> int:
         """End of a venue name: a few words, up to a verb, preposition, time word or the town.
 
         Venues are often named after people («سالن شهید بهشتی»), so first names do not end one; a
@@ -344,76 +351,8 @@ class MeetingRecognizer:
         return end
 
 
-class _PlaceFinder:
-    """Host place of a gathering, from the article's place names (or a fallback without them)."""
-
-    _HOST = regex.compile(r"میزبانی\s+(?:(?:استان|شهرستان|شهر|کلانشهر)\s+)?")
-    _IN = regex.compile(r"\s*(?:که\s+)?در\s+(?:(?P<head>استان|شهرستان|شهر)\s+)?")
-    _DATELINE = regex.compile(r"(?:به\s+گزارش|به\s+نقل\s+از)[^.،:\n]{0,150}")
-
-    def __init__(self, names: tuple[str, ...], lex: _Lexicon):
-        self.names, self.heads = names, lex.role("place_head")
-        self.regex = _place_regex(tuple(sorted(set(names), key=len, reverse=True))) if names else None
-
-    def at(self, text: str, pos: int, guess: bool) -> str | None:
-        """The place starting at ``pos``; without place names, the next word when ``guess``."""
-        if self.regex is not None:
-            m = self.regex.match(text, pos)
-            return self._canonical(m.group()) if m else None
-        m = _WORD.match(text, pos)
-        return m.group() if m and guess else None
-
-    def _canonical(self, surface: str) -> str:
-        return next((n for n in self.names if _place_key(n) == _place_key(surface)), surface)
-
-    def host(self, text: str, m: MeetingMention) -> str | None:
-        """«به میزبانی X» > place in the name > «در X» after it > dateline > most mentioned place."""
-        for _, b in m.mentions:
-            h = self._HOST.search(text, *_after(text, b))
-            if h and (p := self.at(text, h.end(), True)):
-                return p
-        if inside := self._in_name(text, m.start, m.end):
-            return inside
-        h = self._IN.match(text, m.end, _after(text, m.end)[1])
-        if h and (p := self.at(text, h.end(), bool(h.group("head")))):
-            return p
-        d = self._DATELINE.search(text, 0, min(len(text), 400))
-        if self.regex is None:  # «به گزارش خبرگزاری فارس از قم،»
-            p = d and regex.search(r"(?<!نقل)\sاز\s+([\p{L}\u200c]+)\s*$", d.group())
-            return p.group(1) if p and text[d.end():d.end() + 1] in "،," else None
-        if d and (p := self.regex.search(text, d.start(), d.end())):
-            return self._canonical(p.group())
-        counts: dict[str, int] = {}
-        for p in self.regex.finditer(text):
-            c = self._canonical(p.group())
-            counts[c] = counts.get(c, 0) + 1
-        return max(counts, key=counts.__getitem__) if counts else None
-
-    def _in_name(self, text: str, start: int, end: int) -> str | None:
-        """«... شهرداران استان سمنان» → سمنان: the place after a head word, else the last place."""
-        found = None
-        for w in _WORD.finditer(text, start, end):
-            if _key(w.group()) in self.heads and (p := self.at(text, w.end() + 1, w.end() + 1 < end)):
-                return p
-            if self.regex is not None and (p := self.at(text, w.start(), False)):
-                found = p
-        return found
-
-
-def _place_key(s: str) -> str:
-    return _key(s).replace("ئ", "ی")
-
-
-@functools.lru_cache(maxsize=256)
-def _place_regex(names: tuple[str, ...]) -> regex.Pattern:
-    """Surface forms of canonical place names: «قاینات» also matches «قائنات»."""
-    alts = [regex.sub("[یئ]", "[یئ]", regex.escape(n.replace(ZWNJ, " ")).replace(r"\ ", "[\u200c ]?"))
-            for n in names]
-    return regex.compile(_L + "(?:" + "|".join(alts) + ")" + _R)
-
-
 def _prev_word(text: str, pos: int) -> str:
-    m = regex.search(r"([\p{L}\p{M}\u200c\d]+)[ \u200c]*$", text[max(0, pos - 40):pos])
+    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
 
 
@@ -429,4 +368,4 @@ def _is_cardinal(word: str) -> bool:
 
 
 def _clean(s: str) -> str:
-    return regex.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()

@@ -23,6 +23,9 @@ Span = tuple[int, int]
 _PRONOUNS = ("وی", "او", "ایشان")
 # «مهندس بهروز رسماً به عنوان مدیرعامل جدید شرکت ... معرفی شد»
 _AS_TITLE = regex.compile(r"[\s،]*(?:[\p{L}\u200c]+\s+){0,2}به\s+عنوان\s+")
+_CLAUSE_MARKS = "،.:؛\n"  # a clause opens after one of these (and maybe one space)
+_NAME_CHAR = regex.compile(r"[\p{L}\u200c]")
+_SPACE = regex.compile(r"\s")
 # words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
 _AFTER_SUBJECT = frozenset(["نیز", "هم", "با", "در", "ضمن", "همچنین", "درباره", "پیرامون", "امروز", "روز", "به", "از", "سپس", "اما", "ولی", "همچنان", "تنها", "خود", "پس", "طی", "بعد", "قبل"])
 
@@ -158,22 +161,33 @@ class SpeakerResolver:
             if not p.has_first_name:
                 self._find_first_name(p)
         for p in self.people:  # names may have grown after a statement was resolved
+            surname = key(p.surname)
             for st in statements:
-                if st.speaker and key(st.speaker.split()[-1]) == key(p.surname) and st.speaker != p.name:
+                if st.speaker and st.speaker != p.name and key(st.speaker.split()[-1]) == surname:
                     st.speaker = p.name
         return statements
 
     def _find_first_name(self, p: _Person) -> None:
         """«حناچی افزود» … «به نقل از ایرنا، پیروز حناچی شامگاه»: a clause-initial word before the
-        surname is the first name the lists did not know."""
-        lex = default_lexicon()
-        pattern = regex.compile(r"(?:^|(?<=[،.:؛\n]\s?))([\p{L}\u200c]+) " + regex.escape(p.surname) + r"(?![\p{L}\u200c])")
-        for m in pattern.finditer(self.text):
-            first = m.group(1)
-            if lex.is_surname_like(first) and first.replace("\u200c", "") not in lex.title_honorifics:
-                p.name, p.has_first_name = f"{first} {p.surname}", True
-                p.mentions.append((m.start(1), m.end()))
-                return
+        surname is the first name the lists did not know.
+
+        Tried at each «word surname» pair in text order, never inside an earlier pair (as a
+        ``finditer`` would), where the word opens the text or a clause («، X» or «،X»).
+        """
+        lex, text, surname = default_lexicon(), self.text, p.surname
+        resume, at = 0, text.find(" " + surname)
+        while at >= 0:
+            start, end = at, at + 1 + len(surname)
+            while start > 0 and _NAME_CHAR.match(text, start - 1):
+                start -= 1
+            if resume <= start < at and not _NAME_CHAR.match(text, end) and _opens_clause(text, start):
+                first = text[start:at]
+                if lex.is_surname_like(first) and first.replace("\u200c", "") not in lex.title_honorifics:
+                    p.name, p.has_first_name = f"{first} {surname}", True
+                    p.mentions.append((start, end))
+                    return
+                resume = end
+            at = text.find(" " + surname, at + 1)
 
     def _bearer(self, title: str, before: int) -> _Person | None:
         """The official holding ``title``; a shortened title («معاون شهردار تهران» for «معاون حمل و
@@ -262,6 +276,11 @@ class SpeakerResolver:
     def officials(self) -> list[Official]:
         return [Official(p.name, list(p.titles), sorted(set(p.mentions)), list(p.honorifics))
                 for p in sorted(self.people, key=lambda p: p.first_seen)]
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in _CLAUSE_MARKS or (
+        pos >= 2 and text[pos - 2] in _CLAUSE_MARKS and _SPACE.match(text, pos - 1) is not None)
 
 
 def _adjacent(text: str, left_end: int, right_start: int) -> bool:

@@ -9,10 +9,12 @@ decided later by :mod:`muni_ie.events.speakers`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
+from ..recognizers.places import trie_regex
 from ..resources import data_path, read_rows
 from ..text.normalize import fold
 
@@ -37,32 +39,60 @@ class Clause:
     paragraph: int
 
 
-@functools.cache
-def reporting_verb_pattern(path: str | None = None) -> regex.Pattern:
-    """One regex for all reporting verbs, tolerant of ZWNJ/space/no-space between their parts."""
-    forms = []
+def _verb_words(path: str | None) -> list[list[str]]:
+    out = []
     for row in read_rows(path or data_path("reporting_verbs.tsv")):
         words = fold(row[0]).replace("\u200c", " ").split()
         if words[0].startswith("می") and len(words) == 1:  # «می‌گوید» written «میگوید» / «می گوید»
             words = ["می", words[0][2:].lstrip()]
-        forms.append(r"[\u200c ]?".join(regex.escape(w) for w in words))
+        out.append(words)
+    return out
+
+
+@functools.cache
+def reporting_verb_pattern(path: str | None = None) -> regex.Pattern:
+    """One regex for all reporting verbs, tolerant of ZWNJ/space/no-space between their parts."""
+    forms = [r"[\u200c ]?".join(regex.escape(w) for w in words) for words in _verb_words(path)]
     forms.sort(key=len, reverse=True)
     # the perfect «… کرده است» / «گفته است» of every past form; «گفت و گو» is the noun "conversation"
     perfect = r"(?:ه[\u200c ]?است)?"
     return regex.compile(_WORD_EDGE_L + "(?:" + "|".join(forms) + ")" + perfect + _WORD_EDGE_R + r"(?!\s*و\s*گو)")
 
 
+@functools.cache
+def _verb_gate(path: str | None = None) -> re.Pattern:
+    """The reporting verbs as one stdlib trie, without word edges or endings.
+
+    Wherever :func:`reporting_verb_pattern` matches, this matches too, and it is many times
+    faster to search: the exact pattern then only runs where this one hits.
+    """
+    return re.compile(trie_regex(" ".join(words) for words in _verb_words(path)))
+
+
 class StatementFinder:
     def __init__(self, pattern: regex.Pattern | None = None) -> None:
         self.pattern = pattern or reporting_verb_pattern()
+        self._gate = None if pattern else _verb_gate()
+
+    def _verb(self, text: str, start: int, end: int):
+        """``self.pattern.search(text, start, end)``, run only where the gate hits."""
+        if self._gate is None:
+            return self.pattern.search(text, start, end)
+        g = self._gate.search(text, start, end)
+        while g is not None:
+            m = self.pattern.match(text, g.start(), end)
+            if m is not None:
+                return m
+            g = self._gate.search(text, g.start() + 1, end)
+        return None
 
     def find(self, text: str, sentences: list[Span], paragraphs: list[Span]) -> list[Clause]:
         clauses: list[Clause] = []
         para_of = _paragraph_index(sentences, paragraphs)
         for si, (sa, sb) in enumerate(sentences):
-            m = self.pattern.search(text, sa, sb)
+            m = self._verb(text, sa, sb)
             if m is None:
-                m = _ACCORDING_TO.search(text, sa, sb)
+                m = _ACCORDING_TO.search(text, sa, sb) if text.find("گفته", sa, sb) >= 0 else None
                 if m is not None:
                     comma = text.find("،", m.end(), sb)
                     subject = (m.end(), min(comma if comma > 0 else sb, m.end() + 40))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -45,8 +46,35 @@ _DATE = (r"\d{1,4}(?P<dsep>[/.-])\d{1,2}(?P=dsep)\d{1,4}(?![\d/])"
          r"|(?:1[34]\d\d|19\d\d|20\d\d)/(?:0?[1-9]|1[0-2])(?![\d/٫.])")
 
 
+@dataclass(frozen=True)
+class _Scanner:
+    """The candidate regex, and the searches that find where it can start (see :func:`_candidates`)."""
+
+    full: re.Pattern  # start conditions, then the number: what ``finditer`` would try everywhere
+    after_space: re.Pattern  # « ۱۲», « و۱۲»: a space, then the number
+    # any other non-word character, then the number («(۱۲», «\nو۱۲»); or, matching just the digit,
+    # a digit right after a letter («ماده۱۲»), where ``full`` decides
+    elsewhere: re.Pattern
+
+
+def _char_class(pred: Callable[[str], bool]) -> str:
+    """A regex class of the BMP characters that satisfy ``pred``, and every one beyond the BMP.
+
+    ``re`` tests such a class with a table lookup, several times faster than a category such as
+    ``\\W`` or ``\\d``; beyond the BMP it is a superset, for a lookbehind after it to settle.
+    """
+    ranges, start = [], None
+    for c in range(0x10001):
+        if c < 0x10000 and pred(chr(c)):
+            start = c if start is None else start
+        elif start is not None:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(c - 1)) if c - 1 > start else ""))
+            start = None
+    return "[" + "".join(ranges) + "\U00010000-\U0010ffff]"
+
+
 @functools.cache
-def _candidate_regex() -> re.Pattern:
+def _scanner() -> _Scanner:
     lex = lexicon()
     skip = set(lex.data["parse_only"])
     words = _alternation([w for w in {**lex.ordinals, **lex.words} if w not in skip])
@@ -58,13 +86,56 @@ def _candidate_regex() -> re.Pattern:
     # digits («۲۰ساله»), and «ده‌ها», «صد‌ها» (tens, hundreds of) are not numbers
     end = rf"(?:(?<=\d)(?![\d])(?![A-Za-z])|(?<!\d)(?![\w])(?!{ZWNJ}ها))"
     phrase = rf"(?:{digit}|{word})(?:{_SEP}(?:{digit}|{word}))*{end}"
-    first = "".join(sorted({w[0] for w in {**lex.ordinals, **lex.words}}))
-    start = (rf"(?=[\d+{re.escape(first)}])"  # cheap first-character filter
-             rf"(?:(?<![\w{ZWNJ}])|(?<=\sو)|(?<=[^\W\d_])(?=\d))(?<![A-Za-z\d])(?<![\d][٫٬/.,:])")
-    return re.compile(
-        rf"{start}(?:(?P<date>{_DATE})|(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d))"
-        rf"|(?P<phone>{_PHONE})(?![\d])|(?P<num>{phrase}))"
+    body = (rf"(?:(?P<date>{_DATE})|(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d))"
+            rf"|(?P<phone>{_PHONE})(?![\d])|(?P<num>{phrase}))")
+    opens = rf"(?:\d|\+|{word})"  # every body starts so: a cheap test before the body
+    # a number starts a word, follows «و» glued after a space, or is digits glued to a letter
+    start = (rf"(?:(?<![\w{ZWNJ}])|(?<=\sو)|(?<=[^\W\d_])(?=\d))(?<![A-Za-z\d])(?<![\d][٫٬/.,:])")
+    return _Scanner(
+        full=re.compile(start + body),
+        after_space=re.compile(rf" و?(?={opens}){body}"),
+        # a digit or a non-word character other than the space and ZWNJ
+        elsewhere=re.compile(_char_class(lambda c: c.isdecimal() or not (c.isalnum() or c in f"_ {ZWNJ}"))
+                             + rf"(?:(?<=[^\w{ZWNJ} ])(?=و?{opens})(?:(?<=\s)و|(?<![\d][٫٬/.,:])){body}"
+                             r"|(?<=[^\W\d_A-Za-z]\d))"),
     )
+
+
+def _candidates(folded: str) -> Iterator[re.Match]:
+    """The matches of ``_scanner().full``, as its ``finditer`` would give them.
+
+    That regex opens with lookbehinds, so ``finditer`` would try it at every character. A number
+    starts after a space (nearly always), after another non-word character, at the very start,
+    or as digits glued to a letter; two searches with a cheap first character find those, and the
+    next match is the leftmost of theirs. Every match ends in a word character, so none of them
+    can start inside the previous one's last character.
+    """
+    sc = _scanner()
+
+    def elsewhere(pos: int) -> re.Match | None:
+        while (m := sc.elsewhere.search(folded, pos)) is not None and m.lastgroup is None:
+            if glued := sc.full.match(folded, m.start()):  # a digit after a letter
+                return glued
+            pos = m.start() + 1
+        return m
+
+    m = sc.full.match(folded, 0)
+    pos = 0
+    if m:
+        yield m
+        pos = m.end()
+    space, other = sc.after_space.search(folded, pos), elsewhere(pos)
+    while space is not None or other is not None:
+        if other is None or (space is not None and space.start(space.lastgroup) < other.start(other.lastgroup)):
+            best = space
+        else:
+            best = other
+        yield best
+        pos = best.end()
+        if space is not None and space.start() < pos:
+            space = sc.after_space.search(folded, pos)
+        if other is not None and other.start() < pos:
+            other = elsewhere(pos)
 
 
 @functools.cache
@@ -80,6 +151,8 @@ def _context() -> dict:
         "bare": frozenset(d["bare_scales_in_text"]),
         "after": d["not_number_after"],
         "before": d["not_number_before"],
+        # the words whose reading depends on the word after them
+        "ask_next": frozenset(d["ambiguous_alone"]) | frozenset(d["indefinite_words"]) | set(d["not_number_before"]),
         "month": re.compile(rf"[\s{ZWNJ}]*(?:{months})(?:[\s{ZWNJ}]?ماه)?(?![\w])"
                             rf"(?:[\s{ZWNJ}]*(?:سال[\s{ZWNJ}]*)?\d{{2,4}}(?![\d/]))?"),
         "weekday": re.compile(rf"[\s{ZWNJ}]?(?:{_alternation(d['weekday_heads'])})(?![\w])"),
@@ -87,7 +160,7 @@ def _context() -> dict:
 
 
 _NEXT = re.compile(rf"[\s{ZWNJ}]*([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)")
-_PREV = re.compile(rf"([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)[\s{ZWNJ}]*$")
+_LEAD = re.compile(r"\D*(\d+)")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -95,9 +168,31 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _prev_word(text: str, pos: int) -> str:
-    m = _PREV.search(text, max(0, pos - 40), pos)
-    return m.group(1) if m else ""
+def word_before(text: str, pos: int) -> str:
+    r"""The word before ``pos`` across spaces and ZWNJ, within the 40 characters before it.
+
+    What ``([^\W\d_]+(?:ZWNJ[^\W\d_]+)*)[\s ZWNJ]*$`` finds in that window, read backwards
+    from ``pos`` instead of trying every start in the window: «سال ۸۴» → «سال».
+    """
+    lo = max(0, pos - 40)
+    if pos >= 2 and text[pos - 1] == " ":  # the usual case: «word number»
+        space = text.rfind(" ", lo, pos - 1)
+        if space >= 0 and (word := text[space + 1:pos - 1]).isalpha():
+            return word
+    end = pos
+    while end > lo and (text[end - 1].isspace() or text[end - 1] == ZWNJ):
+        end -= 1
+    start = end
+    while start > lo:
+        c = text[start - 1]
+        if c.isalnum() and not c.isdecimal():  # a letter: regex [^\W\d_]
+            start -= 1
+        elif c == ZWNJ and start < end and start - 2 >= lo and text[start - 2].isalnum() \
+                and not text[start - 2].isdecimal():
+            start -= 1  # a ZWNJ inside the word («قطعنامه‌ی»)
+        else:
+            break
+    return text[start:end]
 
 
 def find_numbers(text: str) -> list[NumberSpan]:
@@ -106,21 +201,46 @@ def find_numbers(text: str) -> list[NumberSpan]:
     >>> [(s.text, s.value) for s in find_numbers("سال 84 حدود 9 میلیارد تومان")]
     [('84', 84), ('9 میلیارد', 9000000000)]
     """
-    folded = fold(text)
+    return find_in_folded(text, fold(text))
+
+
+def find_in_folded(text: str, folded: str) -> list[NumberSpan]:
+    """:func:`find_numbers` for a caller that has ``folded = fold(text)`` already."""
     out: list[NumberSpan] = []
-    for m in _candidate_regex().finditer(folded):
+    for m in _candidates(folded):
         kind = m.lastgroup
+        a, b = m.span(kind)
+        surface = m.group(kind)
         if kind != "num":
-            if not out or m.start() >= out[-1].end:
-                lead = int(re.match(r"\D*(\d+)", m.group()).group(1))
-                out.append(NumberSpan(m.start(), m.end(), lead, text[m.start():m.end()], False, kind))
+            if not out or a >= out[-1].end:
+                out.append(NumberSpan(a, b, int(_LEAD.match(surface).group(1)), text[a:b], False, kind))
             continue
-        toks = tokenize(m.group(), m.start())
-        if toks:
-            for span in _spans(text, folded, toks):
-                if not out or span.start >= out[-1].end:  # a date may swallow its year
-                    out.append(span)
+        if surface.isdecimal():  # plain digits, the most common number
+            toks = [Token("D", int(surface), a, b, False)]
+        else:
+            toks = _one_word(surface, a, b) or tokenize(surface, a)
+        if not toks:
+            continue
+        if len(toks) == 1:  # what _spans and evaluate come to for one token
+            tok = toks[0]
+            span = None if tok.kind == "A" else _make_span(text, folded, toks, tok.value, tok.kind in ("O", "Od"))
+            spans = (span,) if span else ()
+        else:
+            spans = _spans(text, folded, toks)
+        for span in spans:
+            if not out or span.start >= out[-1].end:  # a date may swallow its year
+                out.append(span)
     return out
+
+
+def _one_word(surface: str, a: int, b: int) -> list[Token] | None:
+    """The token of a phrase that is one lexicon word («یک», «دومین»), without the token regex."""
+    lex = lexicon()
+    if (o := lex.ordinals.get(surface)) is not None:
+        return [Token("O", o[1], a, b, False, o[0], o[2], o[3])]
+    if (w := lex.words.get(surface)) is not None:
+        return [Token(w[0], w[1], a, b, False)]
+    return None
 
 
 def _splittable(prev: Token, tok: Token) -> bool:
@@ -151,16 +271,17 @@ def _spans(text: str, folded: str, toks: list[Token]):
             ci += 1
 
 
-def _make_span(text: str, folded: str, toks: list[Token], value: Fraction, ordinal: bool):
+def _make_span(text: str, folded: str, toks: list[Token], value: int | Fraction, ordinal: bool):
     ctx = _context()
     a, b = toks[0].start, toks[-1].end
-    surface = folded[a:b]
-    nxt, prev = _next_word(folded, b), _prev_word(folded, a)
+    prev = word_before(folded, a)
     if prev in ctx["vague"]:  # «چند هزار», «ده‌ها میلیون»
         return None
     single = len(toks) == 1
     if toks[0].kind == "S" and folded[a:toks[0].end] not in ctx["bare"]:
         return None  # a bare «میلیون» has no multiplier
+    surface = folded[a:b]
+    nxt = _next_word(folded, b) if single and surface in ctx["ask_next"] else ""
     if single and surface in ctx["alone"] and nxt not in ctx["nine"]:
         return None  # «نه تنها» is "not only"
     if single and (prev in ctx["after"].get(surface, ()) or nxt in ctx["before"].get(surface, ())):

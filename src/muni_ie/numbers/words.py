@@ -4,6 +4,9 @@ Persian numbers are built like «دو میلیارد و پانصد میلیون 
 sub-thousand groups (hundreds, tens, units joined by «و») each multiplied by a scale word,
 the parts joined by «و» in decreasing order. Digits may stand for any group («۳ میلیون و ۲۰۰
 هزار»), and the words are often written glued or with ZWNJ («بیستوپنج», «یکهزار»).
+
+Values are ints, and a :class:`~fractions.Fraction` only where a fraction is really present
+(«نیم», «۱۲/۵», «سه دهم»): int arithmetic is exact too, and many times faster.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..resources import data_path
 
@@ -43,7 +47,7 @@ def fold(s: str) -> str:
 class Lexicon:
     """Number words by kind: value of each surface form."""
 
-    words: dict[str, tuple[str, Fraction]]  # surface → (kind, value); kinds U T X H S F
+    words: dict[str, tuple[str, int | Fraction]]  # surface → (kind, value); kinds U T X H S F
     ordinals: dict[str, tuple[str, int, bool, bool]]  # surface → (base kind, value, «مین»-form, standalone)
     data: dict
 
@@ -53,12 +57,12 @@ def lexicon() -> Lexicon:
     """Load ``numbers.json`` once and derive ordinal forms («دوم», «دومین», «صدم» …)."""
     with open(data_path("numbers.json"), encoding="utf-8") as fh:
         data = json.load(fh)
-    words: dict[str, tuple[str, Fraction]] = {}
+    words: dict[str, tuple[str, int | Fraction]] = {}
     for kind, key in (("U", "units"), ("T", "teens"), ("X", "tens"), ("H", "hundreds"), ("S", "scales")):
         for w, v in data[key].items():
-            words[w] = (kind, Fraction(v))
+            words[w] = (kind, v if isinstance(v, int) else Fraction(v))
     for w, v in data["scales"].items():
-        words[w + data["scale_adjective_suffix"]] = ("S", Fraction(v))  # «۲ میلیاردی»
+        words[w + data["scale_adjective_suffix"]] = ("S", v if isinstance(v, int) else Fraction(v))  # «۲ میلیاردی»
     for w, v in {**data["fractions"], **data["fractions_parse_only"]}.items():
         words[w] = ("F", Fraction(v).limit_denominator(100))
     ordinals: dict[str, tuple[str, int, bool, bool]] = {}
@@ -76,10 +80,9 @@ def lexicon() -> Lexicon:
     return Lexicon(words, ordinals, data)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # D digits, U T X H S F words, O ordinal word, Od ordinal digits, A «و»
-    value: Fraction
+    value: int | Fraction
     start: int
     end: int
     glued: bool  # no space/ZWNJ between this token and the previous one
@@ -118,20 +121,23 @@ def token_regex() -> re.Pattern:
     )
 
 
-def digit_value(s: str) -> Fraction:
-    """«۱۲٬۵۰۰» → 12500, «12/5» → 12.5, «1.000.000» → 10**6, «1.000» → 1000."""
+_DIGITS = re.compile(r"(\d+)(?:[٫./](\d+))?")
+
+
+def digit_value(s: str) -> int | Fraction:
+    """«۱۲٬۵۰۰» → 12500, «12/5» → Fraction(25, 2), «1.000.000» → 10**6, «1.000» → 1000."""
     s = s.replace(",", "").replace("٬", "")
     if s.count(".") > 1:
         s = s.replace(".", "")
-    m = re.fullmatch(r"(\d+)(?:[٫./](\d+))?", s)
+    m = _DIGITS.fullmatch(s)
     if m is None:
         raise ValueError(s)
     whole, frac = m.groups()
     if frac is None:
-        return Fraction(int(whole))
+        return int(whole)
     if frac == "000" and "." in s:  # «۱.۰۰۰» is a thousand, never 1.0
-        return Fraction(int(whole) * 1000)
-    return Fraction(int(whole)) + Fraction(int(frac), 10 ** len(frac))
+        return int(whole) * 1000
+    return int(whole) + Fraction(int(frac), 10 ** len(frac))
 
 
 def tokenize(s: str, offset: int = 0) -> list[Token] | None:
@@ -149,15 +155,15 @@ def tokenize(s: str, offset: int = 0) -> list[Token] | None:
         if kind == "d":
             out.append(Token("D", digit_value(m.group()), a, b, glued))
         elif kind == "od":
-            out.append(Token("Od", Fraction(int(m.group("od"))), a, b, glued, "D", True))
+            out.append(Token("Od", int(m.group("od")), a, b, glued, "D", True))
         elif kind == "o":
             base, v, mine, alone = lex.ordinals[m.group()]
-            out.append(Token("O", Fraction(v), a, b, glued, base, mine, alone))
+            out.append(Token("O", v, a, b, glued, base, mine, alone))
         elif kind == "w":
             k, v = lex.words[m.group()]
             out.append(Token(k, v, a, b, glued))
         else:
-            out.append(Token("A", Fraction(0), a, b, glued))
+            out.append(Token("A", 0, a, b, glued))
         glued = True
     return out if pos == len(s) else None
 
@@ -181,11 +187,11 @@ class _Cardinal:
     """Left-to-right reader of one cardinal number; every step raises _Invalid on a misfit."""
 
     def __init__(self) -> None:
-        self.total = Fraction(0)  # closed parts
-        self.prev_scale: Fraction | None = None  # scale of the last closed part: later parts are smaller
-        self.part: Fraction | None = None  # current part with its scales applied
-        self.part_scale = Fraction(1)
-        self.group: Fraction | None = None  # current sub-thousand group
+        self.total: int | Fraction = 0  # closed parts
+        self.prev_scale: int | None = None  # scale of the last closed part: later parts are smaller
+        self.part: int | Fraction | None = None  # current part with its scales applied
+        self.part_scale = 1
+        self.group: int | Fraction | None = None  # current sub-thousand group
         self.place = 9  # place of the group's last word (H=3, X=2, U/T=1); 0 = closed (digits)
         self.last = ""
         self.anded = False
@@ -196,7 +202,7 @@ class _Cardinal:
             if self.total + self.group >= t.value:
                 raise _Invalid
             self.part, self.part_scale = (self.total + self.group) * t.value, t.value
-            self.total, self.prev_scale, self.group = Fraction(0), None, None
+            self.total, self.prev_scale, self.group = 0, None, None
         elif self.group is not None:
             self.part, self.part_scale, self.group = self.group * t.value, t.value, None
         elif self.part is not None and self.last == "S" and t.value > self.part_scale:
@@ -241,14 +247,19 @@ class _Cardinal:
     def _close_part(self) -> None:
         self.total, self.prev_scale, self.part = self.total + self.part, self.part_scale, None
 
-    def read(self, toks: list[Token]) -> Fraction:
+    def read(self, toks: list[Token]) -> int | Fraction:
         for t in toks:
             if t.kind == "A":
                 if self.last == "A":
                     raise _Invalid
                 self.anded, self.last = True, "A"
                 continue
-            {"S": self.scale, "F": self.fraction}.get(t.kind, self.word_or_digits)(t)
+            if t.kind == "S":
+                self.scale(t)
+            elif t.kind == "F":
+                self.fraction(t)
+            else:
+                self.word_or_digits(t)
             self.anded, self.last = False, t.kind
         if self.group is not None:
             if self.part is not None:
@@ -259,7 +270,7 @@ class _Cardinal:
         return self.total + (self.part or 0)
 
 
-def cardinal(toks: list[Token]) -> Fraction:
+def cardinal(toks: list[Token]) -> int | Fraction:
     """Value of a cardinal token sequence; raises _Invalid when it is not one number.
 
     «دو میلیارد و پانصد میلیون» → 2500000000, «هزار و ۳۰۰» → 1300, «دو و نیم» → 2.5.
@@ -269,11 +280,11 @@ def cardinal(toks: list[Token]) -> Fraction:
     return _Cardinal().read(toks)
 
 
-def to_number(v: Fraction) -> int | float:
+def to_number(v: int | Fraction) -> int | float:
     return int(v) if v.denominator == 1 else float(v)
 
 
-def evaluate(toks: list[Token]) -> tuple[Fraction, bool] | None:
+def evaluate(toks: list[Token]) -> tuple[int | Fraction, bool] | None:
     """(value, is_ordinal) of a whole token sequence, or None.
 
     «بیست و یکمین» → (21, True); «سه دهم» → (0.3, False); «یک و بیست و پنج صدم» → (1.25, False).
@@ -289,7 +300,7 @@ def evaluate(toks: list[Token]) -> tuple[Fraction, bool] | None:
         return None
 
 
-def _ordinal_or_fraction(toks: list[Token]) -> tuple[Fraction, bool] | None:
+def _ordinal_or_fraction(toks: list[Token]) -> tuple[int | Fraction, bool] | None:
     last = toks[-1]
     if any(t.kind in ("O", "Od") for t in toks[:-1]):
         return None
@@ -309,7 +320,7 @@ def _ordinal_or_fraction(toks: list[Token]) -> tuple[Fraction, bool] | None:
     return cardinal(head + [base]), True
 
 
-def _fraction(head: list[Token], den: Fraction) -> Fraction | None:
+def _fraction(head: list[Token], den: int) -> Fraction | None:
     """Numerator + denominator ordinal: the numerator is the group right before it."""
     if den < 2:
         return None
@@ -325,11 +336,11 @@ def _fraction(head: list[Token], den: Fraction) -> Fraction | None:
             continue
         rest = head[:i]
         if not rest:
-            return num / den
+            return Fraction(num) / den
         if rest[-1].kind != "A" or len(rest) < 2:
             continue
         try:
-            return cardinal(rest[:-1]) + num / den
+            return cardinal(rest[:-1]) + Fraction(num) / den
         except _Invalid:
             continue
     return None
@@ -339,6 +350,7 @@ def _clean(s: str) -> str:
     return _DIACRITICS.sub("", fold(s)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_number(s: str) -> int | float | None:
     """Value of a whole phrase that is exactly one cardinal number, else None.
 
@@ -363,6 +375,7 @@ def parse_number(s: str) -> int | float | None:
     return to_number(sign * res[0])
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_ordinal(s: str) -> int | None:
     """Value of a whole ordinal phrase: «بیست و یکمین» → 21, «نخستین» → 1, «۲۱مین» → 21.
 

@@ -15,7 +15,8 @@ import itertools
 import re
 from dataclasses import asdict, dataclass
 
-from ..numbers import NumberSpan, find_numbers, parse_number, parse_ordinal
+from ..numbers import NumberSpan, parse_number, parse_ordinal
+from ..numbers.finder import find_in_folded, word_before
 from ..numbers.words import fold, lexicon
 from ..resources import data_path, read_rows
 
@@ -24,6 +25,14 @@ _GAP = rf"[\s{ZWNJ}]*"
 _WORD = re.compile(rf"{_GAP}([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)")
 _SCALES = {"هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9}
 _SCALE_ADJ = re.compile(r"(?:هزار|میلیون|میلیارد)ی$")
+_SPACING = re.compile(rf"[\s{ZWNJ}]")
+_SPACE = re.compile(r"\s")
+_SLASHED = re.compile(r"(\d+)/(\d+)")
+_TOKENS_BEFORE = re.compile(rf"[^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*|\d+|[^\w\s{ZWNJ}]")
+_BETWEEN = re.compile(r"(?:بین|مابین)\s*$")
+# «a/b» and «a/b/c» digit runs, not inside longer ones; the lookbehind comes after the first digit
+# so that the search skips to digits instead of trying every character
+_SLASH_PAIR = re.compile(r"(\d(?<![\d/.]\d)\d{0,3})/(\d{1,4})(?:/(\d{1,4}))?(?![\d/])")
 
 
 @dataclass
@@ -52,12 +61,13 @@ class _Lexicon:
     units: dict[str, tuple[str, float, str]]  # folded surface without spaces → (code, factor, role)
     unit_re: re.Pattern
     cmp_re: re.Pattern
+    cmp_ends: tuple[str, ...]  # what the text before a comparator's number ends with: «از», «حدود», «در»
     cmps: dict[str, str]
     roles: dict[str, frozenset[str]]
 
 
 def _key(s: str) -> str:
-    return re.sub(rf"[\s{ZWNJ}]", "", s)
+    return _SPACING.sub("", s)
 
 
 @functools.cache
@@ -70,11 +80,12 @@ def _lexicon() -> _Lexicon:
     csurf = sorted((fold(r[0]) for r in read_rows(data_path("comparators.tsv"))), key=len, reverse=True)
     cmp_re = re.compile(rf"(?:^|(?<=[^\w{ZWNJ}]))(?P<cmp>{'|'.join(map(_flex, csurf))})"
                         rf"{_GAP}(?:در{_GAP})?$")
+    cmp_ends = tuple({re.split(rf"[ {ZWNJ}]", c)[-1] for c in csurf} | {"در"})
     roles: dict[str, set[str]] = {}
     for role, word in read_rows(data_path("fact_words.tsv")):
         roles.setdefault(role, set()).add(fold(word))
     roles["month"] = {fold(w) for w in lexicon().data["month_names"]}
-    return _Lexicon(units, unit_re, cmp_re, cmps, {k: frozenset(v) for k, v in roles.items()})
+    return _Lexicon(units, unit_re, cmp_re, cmp_ends, cmps, {k: frozenset(v) for k, v in roles.items()})
 
 
 @dataclass
@@ -107,7 +118,7 @@ def find_facts(text: str, *, slash_reversed: bool | None = None) -> list[Fact]:
     folded = fold(text)
     if slash_reversed is None:
         slash_reversed = slash_decimals_reversed(folded)
-    spans = find_numbers(text)
+    spans = find_in_folded(text, folded)
     cands = [_candidate(folded, s, slash_reversed, nxt) for s, nxt in zip(spans, spans[1:] + [None])]
     _link(folded, cands)
     facts = []
@@ -121,11 +132,6 @@ def find_facts(text: str, *, slash_reversed: bool | None = None) -> list[Fact]:
         start = c.cmp_start if c.cmp_start is not None else c.span.start
         facts.append(Fact(start, c.end, value, c.unit or "count", c.of, c.cmp, text[start:c.end]))
     return facts
-
-
-def _prev_word(folded: str, pos: int) -> str:
-    m = re.search(rf"([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*){_GAP}$", folded[max(0, pos - 40):pos])
-    return m.group(1) if m else ""
 
 
 def _head_form(word: str) -> str:
@@ -147,10 +153,10 @@ def _candidate(folded: str, s: NumberSpan, reversed_: bool, nxt: NumberSpan | No
     lex = _lexicon()
     value = float(s.value)
     if reversed_ and "/" in s.text:
-        swapped = parse_number(re.sub(r"(\d+)/(\d+)", r"\2/\1", s.text))
+        swapped = parse_number(_SLASHED.sub(r"\2/\1", s.text))
         value = float(swapped) if swapped is not None else value
     c = _Cand(s, value, s.scale, s.end)
-    prev = _head_form(_prev_word(folded, s.start))
+    prev = _head_form(word_before(folded, s.start))
     ranged = nxt is not None and _RANGE_MID.fullmatch(folded, s.end, nxt.start) is not None
     if s.indefinite_candidate and not ranged:  # «یک تا پنج نفر» is a range, «یک اصل» an article
         c.name = prev in lex.roles["name_head"]  # «خط یک»: still a name for its list-mates
@@ -212,7 +218,7 @@ def _countable(word: str, gap: str, s: NumberSpan) -> bool:
     roles = _lexicon().roles
     if "\n" in gap or word in roles["stop"] or word in roles["not_counted"]:
         return False
-    if ZWNJ in gap and not re.search(r"\s", gap) and not s.text[-1].isdigit():
+    if ZWNJ in gap and not _SPACE.search(gap) and not s.text[-1].isdigit():
         return False
     if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) or word.endswith("گانه"):
         return False  # verbs («می‌رسد»), «دوگانه»
@@ -264,7 +270,7 @@ def _noun_before(folded: str, c: _Cand, limit: int = 3) -> str | None:
     stop = _lexicon().roles["stop"]
     pos = c.cmp_start if c.cmp_start is not None else c.span.start
     chunk = folded[max(0, pos - 60):pos]
-    words = re.findall(rf"[^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*|\d+|[^\w\s{ZWNJ}]", chunk)
+    words = _TOKENS_BEFORE.findall(chunk)
     out: list[str] = []
     for w in reversed(words):
         if len(out) == limit or w in stop or not w[0].isalpha() or parse_number(w) is not None:
@@ -275,7 +281,12 @@ def _noun_before(folded: str, c: _Cand, limit: int = 3) -> str | None:
 
 def _attach_cmp(folded: str, c: _Cand) -> None:
     lex = _lexicon()
-    m = lex.cmp_re.search(folded, max(0, c.span.start - 30), c.span.start)
+    lo, end = max(0, c.span.start - 30), c.span.start
+    while end > lo and (folded[end - 1].isspace() or folded[end - 1] == ZWNJ):
+        end -= 1
+    if not folded.endswith(lex.cmp_ends, lo, end):
+        return  # the comparator (or «در» after it) would end right here: no search for most numbers
+    m = lex.cmp_re.search(folded, lo, c.span.start)
     if m:
         c.cmp, c.cmp_start = lex.cmps[_key(m.group("cmp"))], m.start("cmp")
 
@@ -310,7 +321,7 @@ def _share(folded: str, a: _Cand, b: _Cand, conn: str) -> None:
         a.value, a.scale = a.value * b.scale, b.scale
     a.unit, a.factor, a.role, a.of = b.unit, b.factor, b.role, b.of
     before = folded[max(0, a.span.start - 10):a.span.start]
-    if conn in ("تا", "الی", "-", "–") or (conn == "و" and re.search(r"(?:بین|مابین)\s*$", before)):
+    if conn in ("تا", "الی", "-", "–") or (conn == "و" and _BETWEEN.search(before)):
         low, high = (a, b) if a.value <= b.value else (b, a)
         low.cmp, high.cmp = ">=", "<="
         opener = _RANGE_OPEN.search(folded, max(0, a.span.start - 8), a.span.start)
@@ -334,9 +345,8 @@ def slash_decimals_reversed(text: str) -> bool:
     arabic, persian = text.count("ي") + text.count("ك"), text.count("ی") + text.count("ک")
     rev = 1.5 if arabic > persian else 0.0
     fwd = 1.5 if persian >= arabic and persian else 0.0
-    text = fold(text)
-    for m in re.finditer(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?:/(\d{1,4}))?(?![\d/])", text):
-        a, b, c = m.groups()
+    for m in _SLASH_PAIR.finditer(text):  # \d is every script's digit: fold just the groups
+        a, b, c = (g and fold(g) for g in m.groups())
         if c is not None:
             if len(c) >= 2 and int(c) > 31 and int(a) <= 31:
                 rev += 0.5

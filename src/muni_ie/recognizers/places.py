@@ -25,6 +25,7 @@ from ..text.normalize import char_table
 ZWNJ = "\u200c"
 KINDS = ("province", "county", "city", "village", "country")
 _FOLD = char_table()  # 1:1 letter/digit unification: offsets stay valid
+_UNFOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # normalized text has none
 _SEP = f"[ {ZWNJ}]*"  # a space inside a gazetteer name: space, ZWNJ or nothing («اسلامشهر»)
 _KEYFOLD = str.maketrans({"ئ": "ی", " ": None, ZWNJ: None})
 _TAIL = re.compile(rf"([\w{ZWNJ}]+)[ {ZWNJ}]+$")
@@ -72,12 +73,13 @@ class _Hit:
     keep: bool = True
 
 
+@functools.lru_cache(maxsize=16384)
 def surface_key(s: str) -> str:
     """Spelling-insensitive key of a name: «فرون‌آباد», «فرون اباد» and «فروناباد» agree."""
     return s.translate(_FOLD).translate(_KEYFOLD)
 
 
-def _trie_regex(names: Iterable[str]) -> str:
+def trie_regex(names: Iterable[str]) -> str:
     """A regex alternation shaped as a trie (fast in ``re``); a space matches ``_SEP``."""
     trie: dict = {}
     for name in names:
@@ -102,7 +104,7 @@ def _trie_regex(names: Iterable[str]) -> str:
 @functools.cache
 def _compile(names: tuple[str, ...]) -> re.Pattern[str]:
     # whole words only; «رفیع» is not in «رفیع‌آباد» (a ZWNJ then a letter continues the word)
-    return re.compile(rf"(?<![\w{ZWNJ}])(?:{_trie_regex(names)})(?!{ZWNJ}?\w)")
+    return re.compile(rf"(?<![\w{ZWNJ}])(?:{trie_regex(names)})(?!{ZWNJ}?\w)")
 
 
 @functools.cache
@@ -129,11 +131,11 @@ def trigger_before(text: str, start: int, triggers: dict[str, str]) -> str | Non
     """
     pos, suffix, content = start, "", False
     for _ in range(4):
-        m = _TAIL.search(text, max(0, pos - 30), pos)
-        if not m:
+        span = _word_before(text, pos)
+        if span is None:
             return None
-        word = m.group(1).replace(ZWNJ, "") + suffix
-        pos, suffix = m.start(1), ""
+        word = text[span[0]:span[1]].replace(ZWNJ, "") + suffix
+        pos, suffix = span[0], ""
         if word in ("ها", "های"):  # «استان های» written apart
             suffix = word
             continue
@@ -145,6 +147,22 @@ def trigger_before(text: str, start: int, triggers: dict[str, str]) -> str | Non
             continue
         return None if content and role in ("not", "not_list") else role
     return None
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of the word that ``_TAIL`` finds in the 30 characters before ``pos``.
+
+    Nearly always one space separates that word from ``pos``: then the word is the run of word
+    characters and ZWNJ before the space, found without trying every start in the window.
+    """
+    lo = max(0, pos - 30)
+    if pos - 2 >= lo and text[pos - 1] == " " and (text[pos - 2].isalnum() or text[pos - 2] == "_"):
+        start = pos - 2
+        while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_\u200c"):
+            start -= 1
+        return start, pos - 1
+    m = _TAIL.search(text, lo, pos)
+    return m.span(1) if m else None
 
 
 def iter_name_hits(text: str, names: Iterable[str], triggers: dict[str, str]
@@ -217,7 +235,7 @@ class PlaceRecognizer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """All place mentions in ``text`` (normalized Persian), in text order."""
-        folded = text.translate(_FOLD)
+        folded = text.translate(_FOLD) if _UNFOLDED.search(text) else text
         hits = self._hits(folded)
         for group in _lists(folded, hits):
             _type_list(group, folded)
@@ -254,19 +272,22 @@ class PlaceRecognizer:
         return hits
 
 
+_FREQUENT = re.compile(r"\t(\d{5,})(?:\t|\Z)")
+
+
 @functools.cache
 def _common_words() -> frozenset[str]:
     """Words frequent in hazm's lexicon (≥ 50,000): «روستای مرزی» names no village."""
     spec = importlib.util.find_spec("hazm")  # a dependency; located, not imported (importing is slow)
     if spec is None or spec.origin is None:
         return frozenset()
-    path = Path(spec.origin).parent / "data" / "words.dat"
+    data = (Path(spec.origin).parent / "data" / "words.dat").read_text(encoding="utf-8")
     out = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split("\t")
-            if len(parts) > 1 and parts[1].isdigit() and int(parts[1]) >= 50_000:
-                out.add(parts[0])
+    # lines «word<TAB>count<TAB>tags»: a search for counts of five digits or more skips most lines
+    for m in _FREQUENT.finditer(data):
+        word = data[data.rfind("\n", 0, m.start()) + 1:m.start()]
+        if "\t" not in word and int(m.group(1)) >= 50_000:
+            out.add(word)
     return frozenset(out)
 
 
