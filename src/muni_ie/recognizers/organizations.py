@@ -11,15 +11,15 @@ yields «شهرداری تهران».
 
 from __future__ import annotations
 
-import bisect
 import functools
-from collections.abc import Sequence
+import re
 from dataclasses import dataclass
 
 import regex
 
 from ..resources import packaged_rows
-from .phrase_grammar import PhraseGrammar, Token, alternation, key, surface_pattern, token_starts, tokenize
+from .phrase_grammar import PhraseGrammar
+from .phrase_lexicon import Clause, Clauses, alternation, clauses, head_hits, key, surface_pattern
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,8 @@ class OrgMention:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    heads: regex.Pattern[str]
     frames: dict[str, str]  # key of a head surface → fixed/place/name/weak/agency
-    agencies: regex.Pattern[str]
+    agencies: re.Pattern[str]
     agency_modes: dict[str, str]  # key → safe/cue
     cue: regex.Pattern[str]  # a source cue ending where an outlet name starts: «به گزارش |مهر»
     site: regex.Pattern[str]  # «پایگاه خبری تحلیلی |امیدنامه»: group 1 is the site's name
@@ -49,17 +48,18 @@ def _lexicon() -> _Lexicon:
     cues = [surface_pattern(r[0]) for r in rows if r[1] == "sourcecue"]
     sites = sorted((surface_pattern(r[0]) for r in rows if r[1] == "sitecue"), key=len, reverse=True)
     return _Lexicon(
-        regex.compile(alternation([r[0] for r in heads])),
         {_k(r[0]): r[1].strip() for r in heads},
-        regex.compile(alternation([r[0] for r in outlets])),
+        re.compile(alternation([r[0] for r in outlets])),
         {_k(r[0]): r[1].strip() for r in outlets},
         regex.compile(r"(?:" + "|".join(cues) + r")[ \u200c]*[«\"]?$"),
         regex.compile(r"(?<![\w\u200c])(?:" + "|".join(sites) + r") [«\"]?([\w\u200c]+)"),
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _k(s: str) -> str:
-    """Head/agency lookup key: spelling-insensitive and space-insensitive."""
+    """Head/agency lookup key: spelling-insensitive and space-insensitive (remembered: the same
+    few heads come back all the time)."""
     return key(s).replace(" ", "").replace("،", "")
 
 
@@ -73,98 +73,97 @@ class OrganizationRecognizer:
     def __init__(self, grammar: PhraseGrammar | None = None) -> None:
         self.lex = _lexicon()
         self.grammar = grammar or PhraseGrammar()
+        w = self.grammar.w.cats.get
+        self._before_generic = w("generic", frozenset()) | w("demonstrative", frozenset())
 
     def find(self, text: str) -> list[OrgMention]:
-        toks = tokenize(text)
-        starts = token_starts(text)
-        spans = []
-        for m in self.lex.heads.finditer(text):
-            span = self._head_span(text, toks, starts, m)
+        found = head_hits(text)
+        cl = clauses(text)
+        spans = []  # (clause, first token, end token) of each name
+        for s, e in found.orgs:
+            c = cl.at(s)
+            span = self._head_span(text, c, s, e)
             if span is not None:
                 spans.append(span)
-        out = [_mention(text, s, e) for s, e in self._trim(toks, starts, spans)]
-        out.extend(self._agencies(text, toks, starts, out))
+        out = []
+        for (c, a, _), b in zip(spans, self.grammar.trim_to_known(spans)):
+            out.append(_mention(text, c.start[a], c.end(b - 1)))
+        out.extend(self._agencies(text, found.agencies, cl, out))
         out.sort(key=lambda o: (o.start, -o.end))
         return out
 
-    def _trim(self, toks: Sequence[Token], starts: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Chains cut back to a form the text uses alone (PhraseGrammar.trim_to_known)."""
-        idx = [(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)) for s, e in spans]
-        return [(toks[a].start, toks[b - 1].end) for a, b in self.grammar.trim_to_known(toks, idx)]
-
-    def _head_span(self, text: str, toks: Sequence[Token], starts: list[int], m: regex.Match[str]):
-        """(start, end) of the organization whose head is ``m``, or None if it is generic."""
-        frame = self.lex.frames.get(_k(m.group()), "name")
+    def _head_span(self, text: str, c: Clause, s: int, e: int) -> tuple[Clause, int, int] | None:
+        """(clause, first token, end token) of the organization whose head spans text[s:e], or
+        None if it is generic."""
+        frame = self.lex.frames.get(_k(text[s:e]), "name")
         g = self.grammar
-        i = bisect.bisect_left(starts, m.start())
-        k = bisect.bisect_left(starts, m.end())  # first token after the head
-        if toks[k - 1].end > m.end():
+        i = c.index(s)
+        k = c.index(e)  # first token after the head
+        if c.end(k - 1) > e:
             return None  # the head is the stem of a plural written apart («شهرداری ها»)
-        if i > 0 and not toks[i].nl_before and (g.w.has("generic", toks[i - 1].key) or g.w.has(
-                "demonstrative", toks[i - 1].key) or toks[i - 1].key.isdigit()):
+        if i > 0 and not c.nl[i] and (c.key[i - 1] in self._before_generic or c.key[i - 1].isdigit()):
             return None  # «این سازمان», «هر شهرداری», «11 عضو»
+        n = len(c.key)
         if frame == "fixed":
-            nxt = toks[k] if k < len(toks) else None
-            if nxt is not None and nxt.word and g.w.has("fixedstop", nxt.key):
+            if k < n and c.word[k] and c.key[k] in g.w.cats.get("fixedstop", ()):
                 return None  # «مجلس ختم»
-            return m.start(), m.end()
-        if frame == "agency":
-            a = self.lex.agencies.match(text, toks[k].start) if k < len(toks) else None
+            return c, i, k
+        if frame == "agency" and k < n:
+            a = self.lex.agencies.match(text, c.start[k])
             if a is not None:
-                return m.start(), a.end()
-        quoted = self._quoted(toks, k) if frame in ("name", "weak") else None
+                return c, i, c.index(a.end())
+        quoted = self._quoted(c, k) if frame in ("name", "weak") else None
         if quoted is not None:
-            return m.start(), quoted
-        if k < len(toks) and g.is_head(toks[k].key) and frame != "place":
+            return c, i, quoted
+        if k < n and g.is_head(c.key[k]) and frame != "place":
             return None  # «سازمان شهرداری» is caught by the inner head
-        chain = g.extend(toks, k, expect="place" if frame == "place" else None)
+        chain = g.extend(c, k, expect="place" if frame == "place" else None)
         if chain.words == 0 or (frame == "place" and not chain.placed):
             return None
         first = chain.first or ""
         if g.w.has("namestop", first) or (frame == "weak" and (chain.words < 2 or g.w.has("weakstop", first))):
             return None  # «مرکز استان», «بانک اطلاعات», «شورای پنجم»
-        return m.start(), toks[chain.end - 1].end
+        return c, i, chain.end
 
     @staticmethod
-    def _quoted(toks: Sequence[Token], k: int) -> int | None:
-        """End of a quoted name right after the head («شرکت «نیرو محرکه»»), up to 6 words."""
-        if k >= len(toks) or toks[k].raw not in "«\"":
+    def _quoted(c: Clause, k: int) -> int | None:
+        """End token of a quoted name right after the head («شرکت «نیرو محرکه»»), up to 6 words."""
+        if k >= len(c.key) or c.raw[k] not in "«\"":
             return None
-        close = "»" if toks[k].raw == "«" else '"'
-        for j in range(k + 1, min(k + 8, len(toks))):
-            if toks[j].raw == close:
-                return toks[j].end if j > k + 1 else None
-            if not toks[j].word or toks[j].nl_before:
+        close = "»" if c.raw[k] == "«" else '"'
+        for j in range(k + 1, min(k + 8, len(c.key))):
+            if c.raw[j] == close:
+                return j + 1 if j > k + 1 else None
+            if not c.word[j] or c.nl[j]:
                 return None
         return None
 
-    def _agencies(self, text: str, toks: Sequence[Token], starts: list[int], found: list[OrgMention]):
+    def _agencies(self, text: str, outlets: list[tuple[int, int]], cl: Clauses, found: list[OrgMention]):
         """Outlet names: always for safe ones, after a source cue or as a dateline for cue ones."""
         taken = [(o.start, o.end) for o in found]
-        for m in self.lex.agencies.finditer(text):
-            if any(a <= m.start() and m.end() <= b for a, b in taken):
+        for s, e in outlets:
+            if any(a <= s and e <= b for a, b in taken):
                 continue  # inside «خبرگزاری صدا و سیما»
-            if self.lex.agency_modes.get(_k(m.group()), "cue") == "cue" and not self._cued(text, toks, starts, m):
+            if self.lex.agency_modes.get(_k(text[s:e]), "cue") == "cue" and not self._cued(text, cl, s, e):
                 continue
-            yield OrgMention(m.start(), m.end(), m.group())
+            yield OrgMention(s, e, text[s:e])
         for m in self.lex.site.finditer(text):
             s, e = m.span(1)
-            i = bisect.bisect_left(starts, s)
-            if not self.grammar.stops(toks, i) and not any(a <= s and e <= b for a, b in taken):
+            c = cl.at(s)
+            if not self.grammar.stops(c, c.index(s)) and not any(a <= s and e <= b for a, b in taken):
                 yield OrgMention(s, e, m.group(1))
 
-    def _cued(self, text: str, toks: Sequence[Token], starts: list[int], m: regex.Match[str]) -> bool:
-        if self.lex.cue.search(text, max(0, m.start() - 40), m.start()):
+    def _cued(self, text: str, cl: Clauses, s: int, e: int) -> bool:
+        if self.lex.cue.search(text, max(0, s - 40), s):
             return True
         # dateline «مهر: ...» / «سما: ...», but not «استان فارس:» or «15 مهر:»
-        after = text[m.end() : m.end() + 2].lstrip(" ")
-        i = bisect.bisect_left(starts, m.start())
-        prev = toks[i - 1] if i > 0 else None
-        if not after.startswith(":"):
+        if not text[e : e + 2].lstrip(" ").startswith(":"):
             return False
-        if prev is None or toks[i].nl_before or not prev.word:
+        c = cl.at(s)
+        i = c.index(s)
+        if i == 0 or c.nl[i] or not c.word[i - 1]:
             return True
-        return not (prev.key.isdigit() or self.grammar.w.has("placetaker", prev.key))
+        return not (c.key[i - 1].isdigit() or c.key[i - 1] in self.grammar.w.cats.get("placetaker", ()))
 
 
 def _mention(text: str, start: int, end: int) -> OrgMention:

@@ -8,14 +8,29 @@ first or last line) are not people in the news and are skipped.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from dataclasses import dataclass
+
+import regex
 
 from ..resources import packaged_lines, packaged_rows
 from ..text.normalize import ZWNJ, fold
-from ..text.tokens import token_spans
+from ..text.tokens import TOKEN, token_spans
+from .phrase_lexicon import LETTER, split_words, trie
+
+_ALLAH = frozenset({"الله", "اله"})  # «فرج الله»: a first name ends in a word of its own
 
 Span = tuple[int, int]
+
+# text that str.split tokenizes as text.tokens.TOKEN does: letter words (no ZWNJ at the end) or
+# digits, apart by one space or line break, maybe with a mark right after
+_MARKS = "،.:؛؟!"
+_PLAIN = re.compile(rf"(?:[{LETTER}]*[{LETTER[:-1]}]|[0-9]+)[{_MARKS}]?(?:[ \n](?:[{LETTER}]*[{LETTER[:-1]}]|[0-9]+)[{_MARKS}]?)*")
+_SEP_BEFORE = regex.compile(r"(?r)\s*")
+_IN_WORD = regex.compile(r"[\p{L}\p{M}\u200c]")
+_WORD_GOES_ON = regex.compile(r"\u200c*[\p{L}\p{M}]")
 
 
 @dataclass(frozen=True)
@@ -51,7 +66,7 @@ class NameLexicon:
         w = _plain(word)
         return (len(w) >= 2 and w not in self.stopwords and w not in self.title_honorifics
                 and not (len(w) > 5 and w.endswith(self.noun_endings))
-                and w not in self.blockers and all(c.isalpha() or c == ZWNJ for c in word))
+                and w not in self.blockers and w.isalpha())
 
 
 def _plain(word: str) -> str:
@@ -93,8 +108,77 @@ def _honorific_rows() -> tuple[tuple[str, ...], ...]:
         return (("سید", "lineage"), ("سیده", "lineage"), ("دکتر", "title"), ("مهندس", "title"))
 
 
+def name_openers(lex: NameLexicon) -> tuple[frozenset[str], list[tuple[str, str]]]:
+    """The words a name can open on (plain): known first names, honorifics, lineage, and
+    «الله»/«اله» (the word before opens there); and honorifics written as two words («حجت الاسلام»)."""
+    full = lex.first_names | lex.ambiguous_first | lex.title_honorifics | lex.lineage
+    pairs = [(h[:i], h[i:]) for h in lex.title_honorifics for i in range(1, len(h)) if h[:i] not in full]
+    return full | _ALLAH, pairs
+
+
+@functools.cache
+def _gate(lex: NameLexicon) -> re.Pattern[str]:
+    """One regex for the words a name can open on (see ``name_openers``), tried one character
+    before each word; ZWNJ may stand anywhere inside, as ``_plain`` drops it."""
+    z = "\u200c*+"
+
+    def units(w: str) -> list[str]:
+        return [re.escape(ch) + z for ch in w]
+
+    words, pairs = name_openers(lex)
+    seqs = [units(w) for w in words] + [units(a) + [r"\s+" + z] + units(b) for a, b in pairs]
+    return re.compile(rf"[^{LETTER}](?=({z}{trie(seqs)})(?!{z}[{LETTER}]))")
+
+
+_NEXT = regex.compile(rf"\s*({TOKEN.pattern})")  # the token after an offset
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{M}\u200c]*[\p{L}\p{M}])\s+")  # a letter token, then space
+
+
+class _Short(Exception):
+    """A window of tokens ended before the matcher's reach: widen it and try again."""
+
+
+class _Window:
+    """The tokens of ``text[a:b]``, where a and b lie at token boundaries."""
+
+    __slots__ = ("head", "starts", "tail", "words")
+
+    def __init__(self, text: str, a: int, b: int) -> None:
+        if _PLAIN.fullmatch(text, a, b):
+            self.words, self.starts = split_words(text[a:b].replace("\n", " "), a, _MARKS)
+        else:
+            self.starts = [m.start() for m in TOKEN.finditer(text, a, b)]
+            self.words = TOKEN.findall(text, a, b)
+        self.head = a == 0  # nothing before it
+        self.tail = b == len(text)  # nothing after it
+
+    def end(self, k: int) -> int:
+        """Text offset after token k."""
+        return self.starts[k] + len(self.words[k])
+
+    def covers(self, p: int) -> bool:
+        """Whether the window holds two tokens before offset ``p`` and seven from it on, as the
+        matcher mostly needs (it asks for more by raising ``_Short``)."""
+        i = bisect.bisect_left(self.starts, p)
+        return (i >= 2 or self.head) and (i + 7 < len(self.starts) or self.tail)
+
+
+def _window(text: str, p: int, before: int, after: int) -> _Window:
+    """Tokens around offset ``p``: from a space about ``before`` characters back to one about
+    ``after`` characters on (tokens never hold a space, so the window tokenizes as the text)."""
+    a = max(0, p - before)
+    if a:
+        a = text.find(" ", a, p) + 1 or p
+    b = text.find(" ", min(len(text), p + after))
+    return _Window(text, a, len(text) if b < 0 else b)
+
+
 class PersonRecognizer:
-    """Find person-name mentions; ``titles`` are TITLE spans found earlier (for appositions)."""
+    """Find person-name mentions; ``titles`` are TITLE spans found earlier (for appositions).
+
+    Only the tokens around the few words that can open a name are read: one regex finds the
+    known first names, honorifics and «... الله» in the text (``_gate``).
+    """
 
     def __init__(self, lexicon: NameLexicon | None = None) -> None:
         self.lex = lexicon or default_lexicon()
@@ -102,54 +186,122 @@ class PersonRecognizer:
         # a name can only open on one of these words (or a word before «الله»): checked first
         self._openers = (lex.first_names | lex.ambiguous_first | lex.lineage
                          | {h[:3] for h in lex.title_honorifics} | lex.title_honorifics)
+        self._gate = _gate(lex)
+        # first names that open a name only with a surname right after (no honorific, lineage or
+        # compound head): ``_no_surname_after`` settles them
+        self._plain_firsts = (lex.first_names | lex.ambiguous_first) - lex.title_honorifics - lex.lineage - _COMPOUND_HEADS
 
     def _may_open(self, words: list[str], i: int) -> bool:
         w = _plain(words[i])
         return (w in self._openers or w[:3] in self._openers
                 or (i + 1 < len(words) and words[i + 1] in ("الله", "اله")))
 
+    def _candidates(self, text: str) -> list[tuple[int, str]]:
+        """Offsets and text of the words that can open a name, in order; at «الله»/«اله» the word
+        before opens («فرج الله»). A superset: ``_may_open`` decides."""
+        # the scan starts one character before a word
+        return [(m.start(1) - 1, m.group(1)) for m in self._gate.finditer("\n" + text)]
+
+    def _no_surname_after(self, text: str, p: int, word: str) -> bool:
+        """Whether the first name at ``p`` surely opens no name, read from the text alone: the
+        word after it can be no surname (``_match`` would say no, at the cost of a window)."""
+        w = word.rstrip(ZWNJ)  # the gate's match may hold the ZWNJ after the word
+        first = _plain(w)
+        if first not in self._plain_firsts or _WORD_GOES_ON.match(text, p + len(w)):
+            return False  # (or the word goes on in a letter the gate does not know)
+        m = _NEXT.match(text, p + len(w))
+        if m is None:
+            return True
+        nxt = _plain(m.group(1))
+        return not (nxt in _ALLAH or first + nxt in self.lex.title_honorifics or self.lex.is_surname_like(m.group(1)))
+
     def find(self, text: str, titles: list[Span] = ()) -> list[PersonMention]:
-        toks = token_spans(text)
-        words = [text[a:b] for a, b in toks]
         title_starts = {s for s, _ in titles}
         title_ends = {e for _, e in titles}
         found: list[PersonMention] = []
-        i = 0
-        while i < len(toks):
-            m = self._match(text, toks, words, i, title_starts, title_ends) if self._may_open(words, i) else None
-            if m is None:
-                i += 1
+        free = 0  # tokens before this offset are in a mention already
+        done: set[int] = set()  # token starts tried
+        win = None
+        for p, word in self._candidates(text):
+            before_allah = _plain(word) in _ALLAH
+            if p < free or (not before_allah and self._no_surname_after(text, p, word)):
                 continue
-            mention, i = m
-            found.append(mention)
-        found.extend(self._before_titles(toks, words, title_starts, found))
+            reach = 16, 48
+            while True:
+                if win is None or not win.covers(p):
+                    win = _window(text, p, *reach)
+                try:
+                    m = self._try(text, win, p, before_allah, free, done, title_starts, title_ends)
+                    break
+                except _Short:
+                    reach = reach[0] * 4, reach[1] * 4
+                    win = None
+            if m is not None:
+                found.append(m)
+                free = m.end
+        found.extend(self._before_titles(text, sorted(title_starts), found))
         found.sort(key=lambda m: m.start)
         return [m for m in found if not _is_byline(text, m)]
 
-    def _before_titles(self, toks, words, title_starts, found) -> list[PersonMention]:
+    def _try(self, text, win, p, before_allah, free, done, title_starts, title_ends) -> PersonMention | None:
+        """The name opening at the token at ``p`` (or, ``before_allah``, the one before it), unless
+        that token was tried already or lies in a mention."""
+        i = bisect.bisect_left(win.starts, p)
+        if i == len(win.starts) or win.starts[i] != p:
+            return None  # the gate's word boundary is no token start
+        i -= before_allah
+        if i < 0:
+            if win.head:
+                return None
+            raise _Short
+        start = win.starts[i]
+        if start < free or start in done:
+            return None
+        if i + 1 >= len(win.words) and not win.tail:
+            raise _Short
+        m = self._match(text, win, i, title_starts, title_ends) if self._may_open(win.words, i) else None
+        done.add(start)
+        return m[0] if m else None
+
+    def _before_titles(self, text: str, title_starts: list[int], found: list[PersonMention]) -> list[PersonMention]:
         """A bare surname in apposition after a function word and before a title:
         «با حضور نخعی‌نژاد معاون وقت استاندار», «و نمکی وزیر بهداشت»."""
         taken = [(m.start, m.end) for m in found]
         out = []
-        for k in range(1, len(toks)):
-            if toks[k][0] not in title_starts:
-                continue
-            last = words[k - 1]
-            if not (self._bare_surname_ok(last) and (_surname_shaped(last) or _plain(last) in self.lex.surnames)):
+        for s in title_starts:
+            m = _WORD_BEFORE.match(text, 0, s)
+            if m is None or not self._lone_surname(m.group(1)):
+                continue  # read from the text alone, before any window: the word before is no surname
+            back = 24
+            while True:  # the three tokens before the title
+                win = _window(text, s, back, 0)
+                k = bisect.bisect_left(win.starts, s)
+                if k >= 3 or win.head:
+                    break
+                back *= 4
+            if win.starts[k:k + 1] != [s] or (win.head and k == 0):
+                continue  # no token starts there, or it is the first of the text
+            words = win.words
+            if not self._lone_surname(words[k - 1]):
                 continue
             start = k - 1
-            if _plain(words[start - 1]) not in self.lex.stopwords:
+            before = words[k - 2] if k >= 2 else _last_token(text)  # (the text's last for k = 1)
+            if _plain(before) not in self.lex.stopwords:
                 # «اقبال شاکری عضو سابق شورای شهر»: an unlisted first name opening the sentence
                 opener = words[k - 2] if k >= 3 else ""
                 named = self.lex.is_surname_like(opener) and not opener.endswith("ای")
                 if not (named and not words[k - 3][0].isalpha()):
                     continue
                 start = k - 2
-            a, b = toks[start][0], toks[k - 1][1]
+            a, b = win.starts[start], win.end(k - 1)
             if any(x < b and a < y for x, y in taken):
                 continue
             out.append(PersonMention(a, b, " ".join(words[start:k]), (), start == k - 2))
         return out
+
+    def _lone_surname(self, word: str) -> bool:
+        """A surname that may stand alone before a title: surname-shaped or a known surname."""
+        return self._bare_surname_ok(word) and (_surname_shaped(word) or _plain(word) in self.lex.surnames)
 
     def _bare_surname_ok(self, word: str) -> bool:
         w = _plain(word)
@@ -157,30 +309,35 @@ class PersonRecognizer:
                 and w not in self.lex.first_names and w not in self.lex.ambiguous_first)
 
     # -- matching one candidate starting at token i ---------------------------------------
-    def _match(self, text, toks, words, i, title_starts, title_ends):
+    def _match(self, text, win, i, title_starts, title_ends):
         lex = self.lex
+        words = win.words
         if _plain(words[i]) in lex.blockers:  # «امام خمینی», «شهید بهشتی»
             return None
         k = i - 1
         while k >= 0 and _plain(words[k]) in lex.title_honorifics:  # «خیابان دکتر علی شریعتی»
             k -= 1
+        if k < 0 and not win.head:
+            raise _Short
         if k >= 0 and _plain(words[k]) in lex.blockers:
             return None
         j, honors = i, []
         while j < len(words):
             w = _plain(words[j])
-            two = w + (_plain(words[j + 1]) if j + 1 < len(words) else "")
             if w in lex.title_honorifics:
                 honors.append(words[j])
                 j += 1
             elif honors and w in ("والمسلمین", "و", "المسلمین"):  # «حجت‌الاسلام والمسلمین»
                 honors[-1] += " " + words[j]
                 j += 1
-            elif two in lex.title_honorifics:  # «حجت الاسلام» written with a space
+            elif w + (_plain(words[j + 1]) if j + 1 < len(words) else "") in lex.title_honorifics:
+                # «حجت الاسلام» written with a space
                 honors.append(words[j] + " " + words[j + 1])
                 j += 2
             else:
                 break
+        if j + 5 >= len(words) and not win.tail:
+            raise _Short  # what follows reads up to five tokens on
         lineage = None
         if j < len(words) and _plain(words[j]) in lex.lineage:
             lineage = words[j]
@@ -188,7 +345,7 @@ class PersonRecognizer:
         surname = None
         first, j2 = self._first_name(words, j)
         if first:
-            surname, end = self._surname(words, j2, toks, title_starts)
+            surname, end = self._surname(text, win, j2, title_starts)
             if surname is None and (honors or lineage) and " " not in first:
                 first, surname, end = None, first, j2  # «دکتر حجت،»: the «first name» is the surname
             elif surname is None:
@@ -198,24 +355,24 @@ class PersonRecognizer:
             rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
                                for part in surname.split())
             strong = honors or lineage or (known_first and rare_surname)
-            apposed = self._apposed(text, toks, i, end, title_starts, title_ends,
+            apposed = self._apposed(text, win.starts[i], win.end(end - 1), title_starts, title_ends,
                                     comma=not rare_surname and not known_first)
             weak = not strong and not apposed
             last = surname.split()[-1]
             shaped = " " not in surname and _surname_shaped(surname)
-            alone = _recurs(words, last, first, end) if weak else 0
+            alone = _recurs(text, last, first, win.end(end - 1)) if weak else 0
             # a common-word surname («عارف», «نوین») needs a known first name and two later uses
             if weak and not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
                 return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
             name = " ".join(x for x in (lineage, first, surname) if x)
-            return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors)), end
+            return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors)), end
         if honors or lineage:
             if surname is None:
-                surname, end = self._surname(words, j, toks, title_starts)
+                surname, end = self._surname(text, win, j, title_starts)
             if surname is None:
                 return None
             name = " ".join(x for x in (lineage, surname) if x)
-            return PersonMention(toks[i][0], toks[end - 1][1], name, tuple(honors), False), end
+            return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors), False), end
         return None
 
     def _first_name(self, words, j):
@@ -234,8 +391,8 @@ class PersonRecognizer:
             return w + " " + words[j], j + 1
         return w, j
 
-    def _surname(self, words, j, toks=(), title_starts=frozenset()):
-        lex = self.lex
+    def _surname(self, text, win, j, title_starts):
+        lex, words = self.lex, win.words
         if j >= len(words) or not lex.is_surname_like(words[j]) or _plain(words[j]) in lex.title_honorifics:
             return None, j
         surname, j = words[j], j + 1
@@ -243,34 +400,35 @@ class PersonRecognizer:
             surname, j = surname + ZWNJ + words[j], j + 1
         elif j < len(words) and _plain(surname) in lex.suffixes and lex.is_surname_like(words[j]):
             surname, j = surname + ZWNJ + words[j], j + 1  # «نژاد بهرام» → «نژاد‌بهرام»
-        elif j < len(words) and self._second_surname(words[j], words, surname, j,
-                                                     j + 1 < len(toks) and toks[j + 1][0] in title_starts):
+        elif j < len(words) and self._second_surname(text, words[j], surname, win.end(j),
+                                                     j + 1 < len(words) and win.starts[j + 1] in title_starts):
             surname, j = surname + " " + words[j], j + 1
         return surname, j
 
-    def _second_surname(self, word: str, words: list[str], first_part: str, j: int, titled: bool = False) -> bool:
+    def _second_surname(self, text: str, word: str, first_part: str, after: int, titled: bool = False) -> bool:
         """Double-barrelled surnames end in an adjectival «ی», are no common word, and are known
         surnames, come back together later («رحمانی فضلی» … «رحمانی فضلی») or stand before a title
-        («ملک مدنی شهردار تهران»)."""
+        («ملک مدنی شهردار تهران»). ``after``: the end of ``word`` in the text."""
         w = _plain(word)
         if not (w.endswith("ی") and len(w) > 3 and self.lex.is_surname_like(word)
                 and (titled or w not in self.lex.common_words) and w not in self.lex.first_names):
             return False
         return titled or w in self.lex.surnames or any(
-            words[k] == word and words[k - 1] == first_part for k in range(j + 1, len(words)))
+            _token_before_is(text, k, first_part) for k in _occurrences(text, word, after))
 
     @staticmethod
-    def _apposed(text, toks, i, end, title_starts, title_ends, comma=False):
-        """A title right before or after the name, across a comma or (unless ``comma``) a space."""
-        left = toks[i][0]
+    def _apposed(text, start, end, title_starts, title_ends, comma=False):
+        """A title right before or after the name text[start:end], across a comma or (unless
+        ``comma``) a space."""
+        left = start
         while left > 0 and text[left - 1] in " ،,":
             left -= 1
-        right = toks[end - 1][1]
+        right = end
         while right < len(text) and text[right] in " ،,":
             right += 1
         if comma:
-            return (left in title_ends and "،" in text[left:toks[i][0]]) or (
-                right in title_starts and "،" in text[toks[end - 1][1]:right])
+            return (left in title_ends and "،" in text[left:start]) or (
+                right in title_starts and "،" in text[end:right])
         return left in title_ends or right in title_starts
 
 
@@ -286,9 +444,34 @@ def _surname_shaped(word: str) -> bool:
     return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
 
 
-def _recurs(words: list[str], surname: str, first: str, after: int) -> int:
-    """How often the surname stands again later without the first name: how news refers back."""
-    return sum(w == surname and words[k - 1] != first.split()[-1] for k, w in enumerate(words[after:], after))
+def _recurs(text: str, surname: str, first: str, after: int) -> int:
+    """How often the surname stands again after offset ``after`` without the first name: how news
+    refers back."""
+    name_end = first.split()[-1]
+    return sum(not _token_before_is(text, k, name_end) for k in _occurrences(text, surname, after))
+
+
+def _occurrences(text: str, word: str, start: int):
+    """Offsets at or after ``start`` where ``word`` (a letter word) stands as a whole token."""
+    n = len(word)
+    k = text.find(word, start)
+    while k >= 0:
+        if (k == 0 or not _IN_WORD.match(text, k - 1)) and not _WORD_GOES_ON.match(text, k + n):
+            yield k
+        k = text.find(word, k + 1)
+
+
+def _token_before_is(text: str, k: int, word: str) -> bool:
+    """Whether the token before the one at offset ``k`` is ``word`` (a letter word)."""
+    q = _SEP_BEFORE.match(text, 0, k).start()
+    s = q - len(word)
+    return s >= 0 and text.startswith(word, s) and (s == 0 or not _IN_WORD.match(text, s - 1))
+
+
+def _last_token(text: str) -> str:
+    """The last token of the text (what ``words[-1]`` reads for a title at the second token)."""
+    spans = token_spans(text)
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
 def _is_byline(text: str, m: PersonMention) -> bool:

@@ -5,11 +5,14 @@ written marker between them («معاون حمل و نقل و ترافیک شه�
 by what can *not* belong to it: punctuation, a preposition or adverb, a verb (or the noun
 before a light verb, «اعلام کرد»), a person's first name or honorific, or any word after a
 closing place («شهرداری تهران | حسینی گفت»). The closed-class words live in title_words.tsv.
+
+The grammar reads a :class:`Clause` (parallel token lists) by index; every word class is a
+set built once, so a token costs a few set lookups.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -17,20 +20,15 @@ import regex
 from .phrase_lexicon import (
     NUMBER_WORDS,
     PLURALISH,
-    Token,
+    Clause,
     Words,
-    alternation,
     common_words,
     key,
     load_words,
     packaged_places,
-    surface_pattern,
-    token_starts,
-    tokenize,
 )
 
-__all__ = ["ChainEnd", "PhraseGrammar", "Token", "alternation", "key", "surface_pattern", "token_starts",
-           "tokenize"]
+__all__ = ["ChainEnd", "PhraseGrammar"]
 
 
 class ChainEnd(NamedTuple):
@@ -50,6 +48,14 @@ _LIGHT_ENDINGS = ("هاند", "هاست", "هایم", "ند", "یم", "ست", "�
 _VERB_PREFIXES = ("نمی", "می", "ب", "ن")
 _VERB_ENDINGS = ("ند", "یم", "م", "ه", "")
 _VERB_SHAPE = regex.compile(r"^[بن][\w\u200c]{2,}(?:د|ند|یم|ید)$")
+# a verb or indefinite plural by its written shape: «می‌کند», «گذاشته‌ایم», «وام‌هایی»
+_VERB_START = ("می\u200c", "نمی\u200c")
+_VERB_END = ("\u200cایم", "\u200cاند", "\u200cام", "\u200cاید", "هایی")
+
+
+def _affixed(stems: Iterable[str], prefixes: tuple[str, ...], endings: tuple[str, ...], bare: bool = True) -> set[str]:
+    """Every prefix + stem + ending; ``bare=False`` leaves out the stem alone («زن» is 'woman')."""
+    return {p + s + e for s in stems for p in prefixes for e in endings if bare or p or e}
 
 
 class PhraseGrammar:
@@ -63,7 +69,7 @@ class PhraseGrammar:
 
     def __init__(self, words: Words | None = None, max_words: int = 14,
                  places: Iterable[str] | None = None) -> None:
-        self.w = words or load_words()
+        self.w = w = words or load_words()
         self.max_words = max_words
         iranian = packaged_places() if places is None else frozenset(places)
         names = iranian | packaged_places("countries.tsv") if places is None else iranian
@@ -72,72 +78,75 @@ class PhraseGrammar:
         # («شرکت ایران خودرو»)
         self.closing = frozenset(key(p).replace(" ", "") for p in iranian)
         self.common = common_words() if self.places is not None else frozenset()
+        cat = w.cats.get
+        empty: frozenset[str] = frozenset()
+        self._stop = cat("stop", empty)
+        self._modifier = cat("modifier", empty)
+        self._terminal = cat("terminal", empty)
+        self._placetaker = cat("placetaker", empty)
+        self._placelist = cat("placelist", empty)
+        self._placesuffix = cat("placesuffix", empty)
+        self._nonplace = cat("nonplace", empty)
+        self._andstop = cat("andstop", empty)
+        # a form of a light verb («کرد», «می‌شود», «نمی‌کنند», «گردید»), not a full verb («رسیده»)
+        self._light = frozenset(_affixed(cat("lightverb", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS)
+                                | _affixed(cat("lightpresent", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS, bare=False))
+        # a verb: listed, a light verb, or a listed verb with a prefix («نبودم», «نرفتند», «میماند»)
+        verbs = cat("verb", empty)
+        self._verbs = frozenset(verbs | self._light
+                                | _affixed((v for v in verbs if len(v) >= 3), _VERB_PREFIXES, _VERB_ENDINGS))
+        self._stop_or_verb = self._stop | self._verbs
+        self._heads = frozenset(w.head_frames)
+        self._title_heads = frozenset(h for h, fs in w.head_frames.items() if any(not f.startswith("body:") for f in fs))
+        # every beginning of a closed name or place: ``_closed_end`` stops as soon as none fits
+        self._closed_prefixes = frozenset(n[:i] for n in w.closed | (self.places or frozenset())
+                                          for i in range(1, len(n) + 1))
+        self._anchors = self._heads | self._placetaker | self._terminal | w.closed | (self.places or frozenset())
+        numtaker = cat("numtaker", empty)
+        self._expect: dict[str, str] = {}
+        for k in numtaker | self._placetaker | self._heads:
+            num = k in numtaker
+            place = k in self._placetaker or bool(w.head_frames.get(k, empty) & {"place", "body:place"})
+            if num or place:
+                self._expect[k] = "numplace" if num and place else "num" if num else "place"
 
     # --- word classes -------------------------------------------------------------------
-    def is_verbish(self, t: Token) -> bool:
+    def is_verbish(self, c: Clause, k: int) -> bool:
         """A verb or auxiliary («شد», «می‌کند», «گذاشته‌ایم», «نبودم», bare «می» where ZWNJ was lost);
         also an indefinite plural («وام‌هایی»), which never ends a name."""
-        return t.word and (self.w.has("verb", t.key) or t.raw.startswith(("می\u200c", "نمی\u200c"))
-                           or t.raw.endswith(("\u200cایم", "\u200cاند", "\u200cام", "\u200cاید", "هایی"))
-                           or self.is_light_verb(t) or self._negated_verb(t.key))
-
-    def is_light_verb(self, t: Token) -> bool:
-        """A form of a light verb («کرد», «می‌شود», «نمی‌کنند», «گردید»), not a full verb («رسیده»)."""
-        return t.word and (self._verb_form(t.key, "lightverb") or self._verb_form(t.key, "lightpresent", True))
-
-    def _negated_verb(self, w: str) -> bool:
-        """«نبودم», «نرفتند», «می‌ماند» without ZWNJ: a prefixed form of a listed full verb."""
-        for pre in _VERB_PREFIXES:
-            if w.startswith(pre):
-                rest = w[len(pre):]
-                for suf in _VERB_ENDINGS:
-                    stem = rest[: len(rest) - len(suf)] if suf else rest
-                    if rest.endswith(suf) and len(stem) >= 3 and self.w.has("verb", stem):
-                        return True
-        return False
-
-    def _verb_form(self, w: str, cat: str, affixed: bool = False) -> bool:
-        """``w`` is a stem of ``cat`` with verb prefixes/endings («نمی|کن|ند», «ن|بود|م»);
-        ``affixed``: the bare stem does not count («زن» is 'woman')."""
-        for pre in _LIGHT_PREFIXES:
-            if not w.startswith(pre):
-                continue
-            rest = w[len(pre):]
-            for suf in _LIGHT_ENDINGS:
-                if (pre or suf or not affixed) and rest.endswith(suf) and self.w.has(
-                        cat, rest[: len(rest) - len(suf)] if suf else rest):
-                    return True
-        return False
-
-    def _light_verb_at(self, toks: Sequence[Token], k: int) -> bool:
-        """A light verb starts at toks[k], also with «می» written apart («می کنند»)."""
-        if k >= len(toks) or toks[k].nl_before:
+        if not c.word[k]:
             return False
-        if toks[k].key in ("می", "نمی") and k + 1 < len(toks):
+        raw = c.raw[k]
+        return c.key[k] in self._verbs or raw.startswith(_VERB_START) or raw.endswith(_VERB_END)
+
+    def _light_verb_at(self, c: Clause, k: int) -> bool:
+        """A form of a light verb («کرد», «می‌شود», «نمی‌کنند», «گردید»; not a full verb, «رسیده»)
+        starts at token k, also with «می» written apart («می کنند»)."""
+        if k >= len(c.key) or c.nl[k]:
+            return False
+        if c.key[k] in ("می", "نمی") and k + 1 < len(c.key):
             k += 1
-        return self.is_light_verb(toks[k])
+        return c.word[k] and c.key[k] in self._light
 
-    def stops(self, toks: Sequence[Token], k: int, preverb: bool = True) -> bool:
-        """True if toks[k] cannot continue a title/name: stop word, verb, name, or a verb's noun."""
-        t = toks[k]
-        if not t.word or t.nl_before or self.w.has("stop", t.key) or self.is_verbish(t) or t.key.isdigit():
+    def stops(self, c: Clause, k: int, preverb: bool = True) -> bool:
+        """True if token k cannot continue a title/name: stop word, verb, name, or a verb's noun."""
+        if not c.word[k] or c.nl[k]:
             return True
-        if preverb and self._light_verb_at(toks, k + 1):
+        w, raw = c.key[k], c.raw[k]
+        if w in self._stop_or_verb or w.isdigit() or raw.startswith(_VERB_START) or raw.endswith(_VERB_END):
+            return True  # a stop word or ``is_verbish``
+        if preverb and self._light_verb_at(c, k + 1):
             return True  # «... اعلام | کرد»: a light verb's noun
-        return self.is_name_start(toks, k)
+        return w in self.w.first_names and self.is_name_start(c, k)
 
-    def is_name_start(self, toks: Sequence[Token], k: int) -> bool:
+    def is_name_start(self, c: Clause, k: int) -> bool:
         """A first name followed by another word («... تهران | مهرداد تقی‌زاده گفت»)."""
-        if toks[k].key not in self.w.first_names or k + 1 >= len(toks):
+        if c.key[k] not in self.w.first_names or k + 1 >= len(c.key):
             return False
-        nxt = toks[k + 1]
-        return nxt.word and not nxt.nl_before and not (
-            self.w.has("stop", nxt.key) or self.w.has("placesuffix", nxt.key) or self.is_verbish(nxt)
+        n = k + 1
+        return c.word[n] and not c.nl[n] and not (
+            c.key[n] in self._stop or c.key[n] in self._placesuffix or self.is_verbish(c, n)
         )
-
-    def is_title_head(self, w: str) -> bool:
-        """A one-word role head («معاون», «شهردار»), not an organization head."""
-        return any(not f.startswith("body:") for f in self.w.head_frames.get(w, ()))
 
     def dar_words(self, rep: bool) -> frozenset[str]:
         """What «در» may introduce inside a title (title_words.tsv darnext, and darrep for MPs)."""
@@ -146,183 +155,182 @@ class PhraseGrammar:
 
     def is_head(self, w: str) -> bool:
         """A title head or an organization head («معاون», «شهرداری»)."""
-        return w in self.w.head_frames
-
-    def _expect_after(self, w: str) -> str | None:
-        frames = self.w.head_frames.get(w, frozenset())
-        num, place = self.w.has("numtaker", w), self.w.has("placetaker", w) or bool(
-            frames & {"place", "body:place"})
-        return "numplace" if num and place else "num" if num else "place" if place else None
+        return w in self._heads
 
     # --- multi-word names -----------------------------------------------------------------
-    def _closed_end(self, toks: Sequence[Token], k: int, places: bool = True) -> int:
+    def _closed_end(self, c: Clause, k: int, places: bool = True) -> int:
         """Index after a closed name at k («سیستان و بلوچستان», «مجلس شورای اسلامی»), or k;
-        with ``places`` any gazetteer name counts too, else only an Iranian place."""
+        with ``places`` any gazetteer name counts too, else only an Iranian place.
+        The longest name of up to five tokens wins (a place, up to three)."""
         names = self.places if places else self.closing
-        for n in (5, 4, 3, 2, 1):
-            part = toks[k : k + n]
-            if len(part) == n and all(t.word and not t.nl_before for t in part[1:]):
-                joined = "".join(t.key for t in part).replace(" ", "")
-                if joined in self.w.closed or (names and n <= 3 and joined in names):
-                    return k + n
-        return k
+        prefixes, closed = self._closed_prefixes, self.w.closed
+        keys, n = c.key, len(c.key)
+        joined, best = "", k
+        for j in range(k, min(k + 5, n)):
+            if j > k and (not c.word[j] or c.nl[j]):
+                break
+            joined += keys[j]
+            if joined not in prefixes:
+                break
+            if joined in closed or (names and j - k < 3 and joined in names):
+                best = j + 1
+        return best
 
-    def place_end(self, toks: Sequence[Token], k: int) -> int:
+    def place_end(self, c: Clause, k: int) -> int:
         """Index after the place at k with its suffix words («فرون آباد», «خراسان جنوبی»), or k."""
-        t = toks[k]
-        if self.w.has("nonplace", t.key) or PLURALISH.search(t.raw) or self.is_head(t.key):
+        w = c.key[k]
+        if w in self._nonplace or PLURALISH.search(c.raw[k]) or w in self._heads:
             return k
-        if k + 1 < len(toks) and toks[k + 1].key in ("تر", "ترین"):
+        if k + 1 < len(c.key) and c.key[k + 1] in ("تر", "ترین"):
             return k  # «شهردار ویران ترین شهر»: an adjective
-        end = self._closed_end(toks, k)
+        end = self._closed_end(c, k)
         if end == k:  # not in any list: a plausible unknown name
-            if self.stops(toks, k, preverb=self.places is None) or (self.places is not None and (
-                    t.key in self.common or _VERB_SHAPE.match(t.key))):
+            if self.stops(c, k, preverb=self.places is None) or (self.places is not None and (
+                    w in self.common or _VERB_SHAPE.match(w))):
                 return k
             end = k + 1
-        while end < len(toks) and toks[end].word and not toks[end].nl_before and (
-                self.w.has("placesuffix", toks[end].key)):
+        while end < len(c.key) and c.word[end] and not c.nl[end] and c.key[end] in self._placesuffix:
             end += 1
         return end
 
-    def _place_list(self, toks: Sequence[Token], k: int) -> int:
+    def _place_list(self, c: Clause, k: int) -> int:
         """After «مردم X»: more places, «، Y و Z» or side by side («نماینده مردم اراک کمیجان و خنداب»)."""
         end = j = k
-        while j < len(toks):
-            sep = toks[j].raw in ("،", "و")
+        while j < len(c.key):
+            sep = c.raw[j] in ("،", "و")
             at = j + 1 if sep else j
-            if at >= len(toks) or toks[at].nl_before or not toks[at].word:
+            if at >= len(c.key) or c.nl[at] or not c.word[at]:
                 break
-            nxt = self.place_end(toks, at) if sep else self._closed_end(toks, at)
+            nxt = self.place_end(c, at) if sep else self._closed_end(c, at)
             if nxt == at:
                 break
             end = j = nxt
-            if toks[at - 1].raw == "و":
+            if c.raw[at - 1] == "و":
                 break
         return end
 
-    def _comma_list(self, toks: Sequence[Token], k: int) -> bool:
+    def _comma_list(self, c: Clause, k: int) -> bool:
         """After «،» at k: one or two words, then «و» or a head («معاون سیاسی، اجتماعی فرماندار»)."""
-        if k and self.places is not None and toks[k - 1].key in self.places:
+        if k and self.places is not None and c.key[k - 1] in self.places:
             return False  # «دانشگاه علوم پزشکی تهران، | دانشکده ...»: a list of names
-        if k + 1 < len(toks) and self.w.has("andstop", toks[k + 1].key):
+        n = len(c.key)
+        if k + 1 < n and c.key[k + 1] in self._andstop:
             return False
         j = k + 1
         for _ in range(2):  # one or two list words
-            if j >= len(toks) or toks[j].nl_before or self.stops(toks, j) or self.is_head(toks[j].key):
+            if j >= n or c.nl[j] or self.stops(c, j) or c.key[j] in self._heads:
                 return False
             j += 1
-            if j >= len(toks) or not toks[j].word or toks[j].nl_before:
+            if j >= n or not c.word[j] or c.nl[j]:
                 return False
-            if self.is_head(toks[j].key):
+            if c.key[j] in self._heads:
                 return True  # «سیاسی، اجتماعی | فرماندار»
-            if toks[j].key == "و":  # «فرهنگی، اجتماعی و | زیست شهری»: the list goes on after «و»
-                return j + 1 < len(toks) and toks[j + 1].word and not self.stops(toks, j + 1)
+            if c.key[j] == "و":  # «فرهنگی، اجتماعی و | زیست شهری»: the list goes on after «و»
+                return j + 1 < n and c.word[j + 1] and not self.stops(c, j + 1)
         return False
 
     # --- the chain ------------------------------------------------------------------------
-    def extend(self, toks: Sequence[Token], k: int, expect: str | None = None,
+    def extend(self, c: Clause, k: int, expect: str | None = None,
                dar: frozenset[str] = frozenset(), titles: bool = False) -> ChainEnd:
-        """Consume the complement chain from toks[k].
+        """Consume the complement chain from token k.
 
         ``expect="place"`` after a place head: the first word must be a place («شهردار همدان»).
         ``dar``: the words that may follow «در» inside the chain («مشاور ... در امور محیط زیست»).
         ``titles``: a title's chain may hold another role («مشاور شهردار تهران»); a name's may not.
         """
-        w = self.w
+        keys, raws, word, nl, n = c.key, c.raw, c.word, c.nl, len(c.key)
+        prep = self.w.prep
         end, words, placed, terminal, first, listing = k, 0, False, False, None, False
-        while k < len(toks) and words < self.max_words:
-            t = toks[k]
+        while k < n and words < self.max_words:
             if listing and terminal:
                 listing = False
-                k2 = self._place_list(toks, k)
+                k2 = self._place_list(c, k)
                 if k2 > k:
                     k = end = k2
                     continue
-            if t.raw == "،" and not terminal and words and not t.nl_before and self._comma_list(toks, k):
+            t = keys[k]
+            if raws[k] == "،" and not terminal and words and not nl[k] and self._comma_list(c, k):
                 k += 1  # «کمیسیون فرهنگی، اجتماعی و زیست شهری ...»: a list inside the name
                 continue
-            if t.nl_before or not t.word:
+            if nl[k] or not word[k]:
                 break
             if expect in ("num", "numplace"):
-                if t.key.isdigit() or t.key in NUMBER_WORDS:
+                if t.isdigit() or t in NUMBER_WORDS:
                     k = end = k + 1
                     words, placed = words + 1, True
                     expect = "afternum" if expect == "numplace" else None
                     continue
                 expect = "place" if expect == "numplace" else None
-            if t.key == "در":
-                nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if words and nxt is not None and nxt.word and nxt.key in dar:
+            if t == "در":
+                if words and k + 1 < n and word[k + 1] and keys[k + 1] in dar:
                     k, terminal, expect = k + 1, False, None
                     continue
                 break
-            if t.key == "و":
-                nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if terminal or words == 0 or nxt is None or not nxt.word or nxt.key == "و" or (
-                        self.places is not None and toks[k - 1].key in self.places):
+            if t == "و":
+                if terminal or words == 0 or k + 1 >= n or not word[k + 1] or keys[k + 1] == "و" or (
+                        self.places is not None and keys[k - 1] in self.places):
                     break  # after a place or country «و» joins two phrases: «... ایران | و ...»
-                if self.stops(toks, k + 1) or self.is_head(nxt.key) or w.has("andstop", nxt.key):
+                if self.stops(c, k + 1) or keys[k + 1] in self._heads or keys[k + 1] in self._andstop:
                     break  # «وزیر کشور و | رئیس سازمان ...»: a second phrase
                 k += 1
                 continue
             if terminal:
                 break
             if expect in ("place", "afternum"):
-                if w.has("modifier", t.key):
+                if t in self._modifier:
                     k = end = k + 1
                     continue
-                if expect == "place" and w.has("placetaker", t.key):  # «استاندار استان مازندران»
+                if expect == "place" and t in self._placetaker:  # «استاندار استان مازندران»
                     k = end = k + 1
-                    expect = self._expect_after(t.key)
-                    listing = listing or w.has("placelist", t.key)
+                    expect = self._expect.get(t)
+                    listing = listing or t in self._placelist
                     continue
-                pe = self.place_end(toks, k)
+                pe = self.place_end(c, k)
                 if pe > k:
-                    first = first or t.key
+                    first = first or t
                     k = end = pe
                     words, placed, terminal = words + 1, True, True
                     continue
-                if expect == "place" or not self.is_head(t.key):
+                if expect == "place" or t not in self._heads:
                     break  # «شهرداری | هوشمند»: no place where one must stand
                 expect = None  # «منطقه 22 | شهرداری تهران»
-            if self.stops(toks, k) or (not titles and self.is_title_head(t.key)):
+            if self.stops(c, k) or (not titles and t in self._title_heads):
                 break  # an organization name ends before a role: «شرکت X | مدیرعامل ...»
-            ce = self._closed_end(toks, k, places=False)
+            ce = self._closed_end(c, k, places=False)
             if ce > k:  # a closed name ends the chain: «رئیس قوه قضائیه | پرونده ...»
-                first = first or t.key
+                first = first or t
                 k = end = ce
                 words, placed, terminal = words + 1, True, True
                 continue
-            first = first or t.key
+            first = first or t
             k = end = k + 1
-            words += 0 if w.has("modifier", t.key) else 1
-            if w.has("terminal", t.key):
+            words += 0 if t in self._modifier else 1
+            if t in self._terminal:
                 terminal = placed = True
-            expect = self._expect_after(t.key)
-            listing = w.has("placelist", t.key)
-            p = w.prep.get(t.key)
-            if p and k + 1 < len(toks) and toks[k].key == p and not self.stops(toks, k + 1, preverb=False):
+            expect = self._expect.get(t)
+            listing = t in self._placelist
+            p = prep.get(t)
+            if p and k + 1 < n and keys[k] == p and not self.stops(c, k + 1, preverb=False):
                 k += 1  # «ستاد مبارزه با کرونا»: the preposition belongs to the name
         return ChainEnd(end, words, placed, first)
 
-    def is_anchor(self, t: Token) -> bool:
+    def is_anchor(self, c: Clause, k: int) -> bool:
         """A word that makes a chain's tail meaningful: a head, a place word, a closed name."""
-        return t.word and (self.is_head(t.key) or self.w.has("placetaker", t.key) or self.w.has("terminal", t.key)
-                           or t.key in self.w.closed or (self.places is not None and t.key in self.places))
+        return c.word[k] and c.key[k] in self._anchors
 
-    def trim_to_known(self, toks: Sequence[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def trim_to_known(self, spans: list[tuple[Clause, int, int]]) -> list[int]:
         """Cut a chain back to a shorter form of it that the text uses alone, when the rest of it
         holds no head or place: «مجمع امید خدمت رسانی مطلوب تر» → «مجمع امید» (seen alone),
-        but «سازمان فرهنگی هنری شهرداری تهران» stays. Spans are token index ranges."""
-        seen = {tuple(t.key for t in toks[a:b]) for a, b in spans}
+        but «سازمان فرهنگی هنری شهرداری تهران» stays. Spans are token ranges of their clauses;
+        returns each span's new end."""
+        seen = {tuple(c.key[a:b]) for c, a, b in spans}
         out = []
-        for a, b in spans:
-            keys = tuple(t.key for t in toks[a:b])
+        for c, a, b in spans:
+            keys = c.key[a:b]
             for cut in range(b - 2, a + 1, -1):  # a tail of two words or more
-                if keys[: cut - a] in seen:
-                    if not any(self.is_anchor(t) for t in toks[cut:b]):
+                if tuple(keys[: cut - a]) in seen:
+                    if not any(self.is_anchor(c, j) for j in range(cut, b)):
                         b = cut
                     break
-            out.append((a, b))
+            out.append(b)
         return out

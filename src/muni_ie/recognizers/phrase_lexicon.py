@@ -1,14 +1,24 @@
-"""Lexicon and tokens for the title and organization grammar (phrase_grammar).
+"""Lexicon, head scan and tokens for the title and organization grammar (phrase_grammar).
 
 Words are compared by ``key`` (no ZWNJ, hamza seats unified: «رئیس» = «رییس»), lexicon surfaces
 become regexes where a space matches a space, a ZWNJ or nothing («مدیر کل» = «مدیرکل»), and the
 tokenizer glues a plural suffix written apart back to its noun («شهرداری ها»).
+
+Speed: one ``re`` scan per text finds every title head, organization head and outlet name
+(``head_hits``); only the clauses around those hits are tokenized (``clauses``), into parallel
+lists rather than one object per token. Both are cached per text, so the title and organization
+stages share them.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -17,8 +27,29 @@ from ..resources import data_path, packaged_rows, read_rows
 
 ZWNJ = "\u200c"
 _KEY = str.maketrans({"ئ": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ة": "ه", "ي": "ی", "ك": "ک", ZWNJ: None})
+_FOLD = (("ئ", "ی"), ("أ", "ا"), ("إ", "ا"), ("ؤ", "و"), ("ة", "ه"), ("ي", "ی"), ("ك", "ک"))
+# word characters for ``re`` patterns: what the ``regex`` module's [\w\u200c] holds in Persian text
+# (``re``'s \w lacks ZWJ and the combining marks)
+WORD = "\\w\u200c\u200d\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+# Latin and Arabic-script letters, their marks and ZWNJ: a part of both WORD and the ``regex``
+# module's [\p{L}\p{M}\u200c]. A scan that starts at any other character (``[^LETTER]``, a
+# prefix ``re`` skips to quickly) misses no word start.
+LETTER = ("a-zA-Z\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ef\u06fa-\u06fc\u06ff"
+          "\u0610-\u061a\u0670\u200c")
+# the usual clause, tokenized by str.split: maybe a mark, then words of LETTER/digits apart by
+# one space or line break, «،» right after a word; then maybe the one mark that ends the clause
+_PLAIN = re.compile(rf"([ \n]*)(?:([^{LETTER}0-9\s])([ \n]?))?((?:[{LETTER}0-9]+،?)(?:[ \n][{LETTER}0-9]+،?)*)([ \n]?)")
+# a LETTER that is no letter (ZWNJ, a mark) starting a word: such a word is no ``word`` token
+_ODD = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u200c"
+_ODD_FIRST = re.compile(f"[{_ODD}]")
+_ODD_START = re.compile(f" [{_ODD}]")
 _TOKEN = regex.compile(r"(\s*)([\w\u200c]+|\S)")
-_FOLD = str.maketrans({"ئ": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ة": "ه", "ي": "ی", "ك": "ک"})
+# a clause: words and spaces, «،» and quotes; it ends at a one-character token that neither a
+# title nor a name reads past («،» lists and «...» names go on after theirs). The common ones
+# are enough: a clause that runs on past a rarer one only costs more tokens.
+_CLAUSE_END = re.compile(r"[.:!?؟؛()\[\]{}»\-–—/…*'+=%@#&|<>•·٪٫٬;,$^~\\]")
+_MARK = regex.compile(r"[^\w\u200c\s]")  # a one-character token
+_TOKEN_BEFORE = regex.compile(r"(?r)([\w\u200c]+|\S)\s*")
 # Persian number words that can follow «منطقه», «اصل», «شعبه» («شهردار منطقه یک»)
 NUMBER_WORDS = frozenset(
     ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده", "بیست", "اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"]
@@ -34,12 +65,16 @@ def key(word: str) -> str:
     return word.translate(_KEY)
 
 
-def surface_pattern(surface: str) -> str:
-    """Regex for a lexicon surface: a space matches space/ZWNJ/nothing, «ئ» also «ی», «أ» also «ا».
+def _fold(s: str) -> str:
+    """The letter unification of ``key`` without dropping ZWNJ: 1:1, so offsets stay valid."""
+    for a, b in _FOLD:
+        if a in s:
+            s = s.replace(a, b)
+    return s
 
-    >>> bool(regex.fullmatch(surface_pattern("مدیر کل"), "مدیرکل"))
-    True
-    """
+
+def _units(surface: str) -> list[str]:
+    """Regex pieces of a lexicon surface, one per character."""
     out = []
     for ch in surface:
         if ch in " \u200c":
@@ -52,50 +87,238 @@ def surface_pattern(surface: str) -> str:
             out.append(" ?، ?")
         else:
             out.append(regex.escape(ch))
-    return "".join(out)
+    return out
+
+
+def surface_pattern(surface: str) -> str:
+    """Regex for a lexicon surface: a space matches space/ZWNJ/nothing, «ئ» also «ی», «أ» also «ا».
+
+    >>> bool(regex.fullmatch(surface_pattern("مدیر کل"), "مدیرکل"))
+    True
+    """
+    return "".join(_units(surface))
+
+
+def trie(sequences: Iterable[Sequence[str]]) -> str:
+    """Alternation of regex unit sequences shaped as a trie (fast in ``re``: a word start costs a
+    few character tests, not one per entry), longer continuations first."""
+    root: dict = {}
+    for seq in sequences:
+        node = root
+        for u in seq:
+            node = node.setdefault(u, {})
+        node[""] = {}
+
+    def depth(node: dict) -> int:
+        return max((1 + depth(sub) for u, sub in node.items() if u), default=0)
+
+    def emit(node: dict) -> str:
+        kids = sorted((u for u in node if u), key=lambda u: -depth(node[u]))
+        alts = [u + emit(node[u]) for u in kids]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
+def _trie(surfaces: Iterable[str]) -> str:
+    """``trie`` of lexicon surfaces (see ``surface_pattern``)."""
+    return trie(_units(s) for s in set(surfaces))
 
 
 def alternation(surfaces: list[str]) -> str:
     """Longest-first alternation of surface patterns, on Persian word boundaries."""
-    pats = [surface_pattern(s) for s in sorted(set(surfaces), key=len, reverse=True)]
-    return r"(?<![\w\u200c])(?:" + "|".join(pats) + r")(?![\w\u200c])"
+    return rf"(?<![{WORD}])" + _trie(surfaces) + rf"(?![{WORD}])"
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    raw: str
-    key: str
-    word: bool  # letters/digits, not punctuation
-    nl_before: bool  # a line break separates it from the token before
+# --- the head scan ----------------------------------------------------------------------------
+class HeadHits(NamedTuple):
+    """Spans of title heads, organization heads and outlet names, each list as ``finditer`` of
+    its own lexicon would give it (leftmost, longest, not overlapping)."""
+
+    titles: list[tuple[int, int]]
+    orgs: list[tuple[int, int]]
+    agencies: list[tuple[int, int]]
 
 
-@functools.lru_cache(maxsize=8)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Word and punctuation tokens with offsets («شهرداری‌ها» is one token).
+@functools.cache
+def _head_scanner() -> re.Pattern[str]:
+    """One pattern for the three lexicons, tried one character before each word: the trie of
+    them all first (most words fail it within a letter or two), then a lookahead per lexicon
+    captures its own match (lookaheads let the matches overlap)."""
+    lists = (
+        [r[0] for r in packaged_rows("titles.tsv")],
+        [r[0] for r in packaged_rows("org_heads.tsv")],
+        [r[0] for r in packaged_rows("news_agencies.tsv") if r[1] in ("safe", "cue")],
+    )
+    each = "".join(f"(?:(?=({_trie(words)})(?![{WORD}])))?" for words in lists)
+    return re.compile(rf"[^{LETTER}](?<![{WORD}])(?={_trie(w for words in lists for w in words)})" + each)
 
-    Cached for the last few texts: the title and organization stages read the same document.
+
+@functools.lru_cache(maxsize=32)
+def head_hits(text: str) -> HeadHits:
+    """Title heads, organization heads and outlet names in ``text`` (cached per text: the title
+    and organization stages read the same text)."""
+    out = HeadHits([], [], [])
+    last = [1, 1, 1]
+    for m in _head_scanner().finditer("\n" + text):  # the scan starts one character before a word
+        regs = m.regs
+        for g in (0, 1, 2):
+            s, e = regs[g + 1]
+            if s >= last[g]:
+                last[g] = e
+                out[g].append((s - 1, e - 1))
+    return out
+
+
+# --- tokens -----------------------------------------------------------------------------------
+class Clause:
+    """Tokens as parallel lists, in text offsets: from ``begin`` to the end of a clause.
+
+    A token is a word («شهرداری‌ها», «شهرداری ها» glued) or one punctuation mark; ``key`` is its
+    lexicon key, ``word`` whether it starts with a letter or digit, ``nl`` whether a line break
+    precedes it.
     """
-    folded = text.translate(_FOLD)  # 1:1, so token offsets index it too
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        gap, a, b = m.group(1), m.start(2), m.end()
-        k = folded[a:b]
-        if ZWNJ in k:
-            k = k.replace(ZWNJ, "")
-        if out and gap == " " and k in _SPLIT_PLURAL and out[-1].word:
-            p = out.pop()
-            out.append(Token(p.start, b, text[p.start:b], p.key + k, True, p.nl_before))
-        else:
-            c = text[a]
-            out.append(Token(a, b, text[a:b], k, c.isalnum() or c == "_", "\n" in gap))
-    return tuple(out)
+
+    __slots__ = ("begin", "key", "nl", "raw", "start", "word")
+
+    def __init__(self, begin: int, start: list[int], raw: list[str], key: list[str], word: list[bool],
+                 nl: list[bool]) -> None:
+        self.begin, self.start, self.raw, self.key, self.word, self.nl = begin, start, raw, key, word, nl
+
+    def __len__(self) -> int:
+        return len(self.key)
+
+    def index(self, pos: int) -> int:
+        """Index of the first token that starts at or after text offset ``pos``."""
+        return bisect.bisect_left(self.start, pos)
+
+    def end(self, k: int) -> int:
+        """Text offset after token k."""
+        return self.start[k] + len(self.raw[k])
 
 
-@functools.lru_cache(maxsize=8)
-def token_starts(text: str) -> list[int]:
-    """Start offsets of ``tokenize(text)``, for bisecting a regex match to its token."""
-    return [t.start for t in tokenize(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Clause:
+    """Word and punctuation tokens of ``text[start:end]``, with offsets in ``text``."""
+    end = len(text) if end is None else end
+    m = _PLAIN.match(text, start, end)
+    rest = 0 if m is None else end - m.end()
+    if m is None or rest > 1 or (rest and not _MARK.match(text, m.end())) or (
+            m.group(2) and not _MARK.match(m.group(2))):
+        return _tokenize_any(text, start, end)
+    body = m.group(4)
+    lines = "\n" in body
+    if lines:
+        body = body.replace("\n", " ")
+    raws, starts = split_words(body, m.start(4))
+    keys = _fold(body).replace(ZWNJ, "").replace("،", " ،").split(" ")
+    if not _SPLIT_PLURAL.isdisjoint(keys):  # a plural suffix written apart: glued one by one
+        return _tokenize_any(text, start, end)
+    n = len(raws)
+    if _ODD_FIRST.match(body) or _ODD_START.search(body):
+        words = list(map(str.isalnum, map(itemgetter(0), raws)))
+    elif "،" in body:
+        words = [r != "،" for r in raws]
+    else:
+        words = [True] * n  # every word starts with a letter or digit
+    first_nl = "\n" in (m.group(3) if m.group(2) else m.group(1))
+    nl = [first_nl] + ([text[s - 1] == "\n" for s in starts[1:]] if lines else [False] * (n - 1))
+    if m.group(2):  # the mark before the first word
+        starts.insert(0, m.start(2))
+        raws.insert(0, m.group(2))
+        keys.insert(0, m.group(2))
+        words.insert(0, m.group(2).isalnum())
+        nl.insert(0, "\n" in m.group(1))
+    if rest:  # the mark that ends the clause
+        mark = text[m.end()]
+        starts.append(m.end())
+        raws.append(mark)
+        keys.append(mark)
+        words.append(mark.isalnum())
+        nl.append(m.group(5) == "\n")
+    return Clause(start, starts, raws, keys, words, nl)
+
+
+def split_words(body: str, begin: int, marks: str = "،") -> tuple[list[str], list[int]]:
+    """Tokens and their offsets in text made of words apart by single spaces, one of ``marks``
+    maybe right after a word (a token of its own); ``begin`` is the offset of ``body``."""
+    found = [m for m in marks if m in body]
+    for m in found:
+        body = body.replace(m, " " + m)
+    raws = body.split(" ")
+    steps = [len(r) + 1 for r in raws]  # from each token to the next
+    for m in found:  # no space between a word and the mark after it
+        i = 0
+        for _ in range(body.count(m)):
+            i = raws.index(m, i + 1)
+            steps[i - 1] -= 1
+    steps.pop()
+    return raws, list(accumulate(steps, initial=begin))
+
+
+def _tokenize_any(text: str, start: int, end: int) -> Clause:
+    """``tokenize`` for any text: one regex match per token."""
+    out = Clause(start, [], [], [], [], [])
+    folded = _fold(text[start:end])
+    for t in _TOKEN.finditer(text, start, end):
+        gap, raw, a, b = t.group(1), t.group(2), t.start(2), t.end()
+        k = folded[a - start : b - start].replace(ZWNJ, "")
+        if gap == " " and k in _SPLIT_PLURAL and out.word and out.word[-1]:
+            out.raw[-1] = text[out.start[-1] : b]
+            out.key[-1] += k
+            continue
+        out.start.append(a)
+        out.raw.append(raw)
+        out.key.append(k)
+        out.word.append(raw[0].isalnum() or raw[0] == "_")
+        out.nl.append("\n" in gap)
+    return out
+
+
+class Clauses:
+    """Tokens of one text around the places asked for, tokenized once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_end: dict[int, Clause] = {}  # by the offset where the clause ends
+        self._heads: list[int] | None = None  # where title and organization heads start
+
+    def at(self, pos: int) -> Clause:
+        """Tokens from the one before the word at offset ``pos`` (or before the first head of its
+        clause, so that one tokenization serves them all) to the end of its clause."""
+        text = self.text
+        after = _CLAUSE_END.search(text, pos)
+        end = after.end() if after else len(text)
+        c = self._by_end.get(end)
+        if c is not None and c.begin <= pos and (c.index(pos) or c.begin == 0):
+            return c  # the token before pos is in it
+        if self._heads is None:
+            found = head_hits(text)
+            self._heads = sorted({s for s, _ in found.titles + found.orgs + found.agencies})
+        i = bisect.bisect_left(self._heads, pos)
+        while i and not _CLAUSE_END.search(text, self._heads[i - 1], pos):
+            i -= 1
+        first = min(pos, self._heads[i]) if i < len(self._heads) else pos
+        begin = first
+        while True:  # back over the token before (and a plural suffix, which may be glued)
+            m = _TOKEN_BEFORE.match(text, 0, begin)
+            if m is None:
+                begin = 0
+                break
+            begin = m.start()
+            if m.group(1)[0] not in "هة" or key(m.group(1)) not in _SPLIT_PLURAL:
+                break
+        if c is None or c.begin > begin:
+            c = self._by_end[end] = tokenize(text, begin, end)
+        return c
+
+
+@functools.lru_cache(maxsize=32)
+def clauses(text: str) -> Clauses:
+    """The clause tokens of ``text``, shared by every recognizer that reads the same text."""
+    return Clauses(text)
 
 
 @dataclass(frozen=True)
@@ -150,9 +373,6 @@ def common_words() -> frozenset[str]:
     """Frequent Persian words (the person recognizer's common_words.txt), if packaged."""
     path = data_path("common_words.txt")
     return frozenset(key(r[0]) for r in read_rows(path)) if path.exists() else frozenset()
-
-
-# a subjunctive or negated verb («بتواند», «نکند»): no place name, unless a gazetteer says so
 
 
 @functools.cache

@@ -9,16 +9,15 @@ A title is a role head from titles.tsv plus its complement chain (phrase_grammar
 
 from __future__ import annotations
 
-import bisect
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ..resources import packaged_rows
 from .organizations import OrganizationRecognizer, OrgMention
-from .phrase_grammar import PhraseGrammar, Token, alternation, key, token_starts, tokenize
+from .phrase_grammar import PhraseGrammar
+from .phrase_lexicon import Clause, alternation, clauses, head_hits, key
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,6 @@ class TitleMention:
 
 @dataclass(frozen=True)
 class _Heads:
-    pattern: regex.Pattern[str]
     canon: dict[str, str]  # space-free key of a surface → canonical head
     frames: dict[str, frozenset[str]]
     body_of: dict[str, str]  # «شهردار» → «شهرداری»: «شهردار همدان» works for «شهرداری همدان»
@@ -46,7 +44,13 @@ def _heads() -> _Heads:
     canon = {key(r[0]).replace(" ", ""): r[1] for r in rows}
     frames = {key(r[0]).replace(" ", ""): frozenset(r[2].split(",")) for r in rows}
     body_of = {key(r[0]): r[3] for r in rows if len(r) > 3 and r[3]}
-    return _Heads(regex.compile(alternation([r[0] for r in rows])), canon, frames, body_of)
+    return _Heads(canon, frames, body_of)
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_key(head: str) -> str:
+    """Space-free key of a head as written (remembered: the same few heads come back all the time)."""
+    return key(head).replace(" ", "")
 
 
 class TitleRecognizer:
@@ -60,65 +64,76 @@ class TitleRecognizer:
         self.grammar = grammar or PhraseGrammar()
         self.orgs = orgs or OrganizationRecognizer(self.grammar)
         self.heads = _heads()
+        self._cat = self.grammar.w.cats.get
+        self._orgs_of: dict[str, str | None] = {}  # a title's text → its body (titles recur in the news)
 
     def find(self, text: str) -> list[TitleMention]:
-        toks = tokenize(text)
-        starts = token_starts(text)
-        found: list[tuple[int, int, str]] = []  # token range and canonical head
+        found = head_hits(text)
+        heads = found.titles
+        if not heads:
+            return []
+        bodies = found.orgs + found.agencies
+        cl = clauses(text)
+        out: list[TitleMention] = []
         last = -1
-        for m in self.heads.pattern.finditer(text):
-            if m.start() < last:
+        for s, e in heads:
+            if s < last:
                 continue  # a head inside the previous title («مشاور شهردار تهران»)
-            span = self._title_tokens(toks, starts, m)
+            c = cl.at(s)
+            span = self._title_tokens(c, text[s:e], c.index(s), c.index(e), e)
             if span is not None:
-                found.append(span)
-                last = toks[span[1] - 1].end
-        out = []
-        for a, b, head in found:
-            s, e = toks[a].start, toks[b - 1].end
-            out.append(TitleMention(s, e, text[s:e], head, None))
-        bodies: dict[str, list[OrgMention]] = {}  # the organizations inside each distinct title
-        for t in out:
-            if t.text not in bodies:
-                bodies[t.text] = self.orgs.find(t.text)
-        return [_with_org(t, bodies[t.text], self.heads.body_of) for t in out]
+                a, b, head = span
+                last = c.end(b - 1)
+                t = text[c.start[a]:last]
+                # no organization or outlet head of the text within the title: none in its text either
+                named = any(x < last and c.start[a] < y for x, y in bodies)
+                out.append(TitleMention(c.start[a], last, t, head, self._org(t, named)))
+        return out
 
-    def _title_tokens(self, toks: Sequence[Token], starts: list[int], m: regex.Match[str]):
-        """(first token, end token, canonical head) of the title headed by ``m``, or None."""
+    def _org(self, title: str, named: bool) -> str | None:
+        """The body a title belongs to (``_org_of``), remembered per title text. ``named``: an
+        organization head or outlet name of the whole text lies in the title."""
+        if title not in self._orgs_of:
+            if len(self._orgs_of) >= 50_000:
+                self._orgs_of.clear()
+            inside = self.orgs.find(title) if named or self.orgs.lex.site.search(title) else []
+            self._orgs_of[title] = _org_of(title, inside, self.heads.body_of)
+        return self._orgs_of[title]
+
+    def _title_tokens(self, c: Clause, head: str, i: int, k: int, head_end: int):
+        """(first token, end token, canonical head) of the title whose head ``head`` spans tokens
+        i..k-1 of clause ``c``, or None."""
         g = self.grammar
-        hk = key(m.group()).replace(" ", "")
-        frames = self.heads.frames.get(hk, frozenset({"org"}))
-        i = bisect.bisect_left(starts, m.start())
-        k = bisect.bisect_left(starts, m.end())
-        if toks[k - 1].end > m.end():
+        if c.end(k - 1) > head_end:
             return None  # a plural written apart («شهردار ها»)
-        prev = toks[i - 1].key if i > 0 and not toks[i].nl_before else ""
-        if g.w.has("generic", prev) or prev.isdigit():
+        hk = _head_key(head)
+        frames = self.heads.frames.get(hk, frozenset({"org"}))
+        prev = c.key[i - 1] if i > 0 and not c.nl[i] else ""
+        if prev in self._cat("generic", ()) or prev.isdigit():
             return None  # «هر شهردار باید», «11 عضو شورا»
-        chain = g.extend(toks, k, expect="place" if "place" in frames else None,
+        chain = g.extend(c, k, expect="place" if "place" in frames else None,
                          dar=g.dar_words("rep" in frames), titles=True)
-        if "orgreq" in frames and not any(g.is_anchor(t) for t in toks[k:chain.end]):
+        if "orgreq" in frames and not any(g.is_anchor(c, j) for j in range(k, chain.end)):
             return None  # «مسئول برنامه‌ریزی ...» is a duty, «مسئول دفتر شهرداری ...» a post
         if chain.words == 0:
-            if "bare" not in frames or g.w.has("demonstrative", prev):
+            if "bare" not in frames or prev in self._cat("demonstrative", ()):
                 return None
-            return i, k, self.heads.canon.get(hk, m.group())
-        return i, chain.end, self.heads.canon.get(hk, m.group())
+            return i, k, self.heads.canon.get(hk, head)
+        return i, chain.end, self.heads.canon.get(hk, head)
 
 
-def _with_org(t: TitleMention, inside: list[OrgMention], body_of: dict[str, str]) -> TitleMention:
-    """Attach the longest organization inside the title, else the body of a place head."""
+def _org_of(title: str, inside: list[OrgMention], body_of: dict[str, str]) -> str | None:
+    """The longest organization inside the title, else the body of a place head."""
     if inside:
-        best = max(inside, key=lambda o: (o.end - o.start, -o.start))
-        return TitleMention(t.start, t.end, t.text, t.head, best.name)
-    words = t.text.split()
+        return max(inside, key=lambda o: (o.end - o.start, -o.start)).name
+    words = title.split()
     for i in range(len(words) - 2, -1, -1):  # the last place head: «معاون ... استاندار سمنان»
         body = body_of.get(key(words[i]))
         if body and key(words[i + 1]) not in body_of:
             rest = words[i + 1:]
             cut = next((j for j, w in enumerate(rest) if w == "در"), len(rest))
-            return TitleMention(t.start, t.end, t.text, t.head, " ".join([body, *rest[:cut]]))
-    return t
+            return " ".join([body, *rest[:cut]])
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""Person names: the gate and token windows must find exactly what a scan of every token finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from muni_ie.recognizers import persons as P
+from muni_ie.recognizers.titles import TitleRecognizer
+from muni_ie.text.normalize import normalize
+from muni_ie.text.tokens import token_spans
+
+
+@pytest.fixture(scope="module")
+def persons() -> P.PersonRecognizer:
+    return P.PersonRecognizer()
+
+
+def _every_token(pr: P.PersonRecognizer, text: str, titles: list[tuple[int, int]]) -> list[P.PersonMention]:
+    """The recognizer as a loop over all tokens of the text, with all of them in one window and
+    bare surnames before titles read from the token list."""
+    win = P._Window(text, 0, len(text))
+    starts = {s for s, _ in titles}
+    ends = {e for _, e in titles}
+    found, i = [], 0
+    while i < len(win.words):
+        m = pr._match(text, win, i, starts, ends) if pr._may_open(win.words, i) else None
+        if m is None:
+            i += 1
+            continue
+        found.append(m[0])
+        i = m[1]
+    toks, words, taken = win.starts, win.words, [(m.start, m.end) for m in found]
+    for k in range(1, len(toks)):
+        if toks[k] not in starts or not pr._lone_surname(words[k - 1]):
+            continue
+        start = k - 1
+        if P._plain(words[start - 1]) not in pr.lex.stopwords:
+            opener = words[k - 2] if k >= 3 else ""
+            if not (pr.lex.is_surname_like(opener) and not opener.endswith("ای") and not words[k - 3][0].isalpha()):
+                continue
+            start = k - 2
+        a, b = toks[start], win.end(k - 1)
+        if not any(x < b and a < y for x, y in taken):
+            found.append(P.PersonMention(a, b, " ".join(words[start:k]), (), start == k - 2))
+    found.sort(key=lambda m: m.start)
+    return [m for m in found if not P._is_byline(text, m)]
+
+
+def test_gate_and_windows_find_what_every_token_finds(persons, news_sample):
+    titles = TitleRecognizer()
+    for art in news_sample:
+        t = normalize(art["text"]).text
+        spans = [(m.start, m.end) for m in titles.find(t)]
+        assert persons.find(t, spans) == _every_token(persons, t, spans), t[:80]
+
+
+@pytest.mark.parametrize("text", [
+    "علی رضایی گفت",  # a name at the very start
+    "به گفته \u200cعلی رضایی و امیر\u200cحسین کریمی",  # ZWNJ before and inside first names
+    "حجت الاسلام حسن روحانی و سرکار خانم مریم احمدی",  # honorifics written as two words
+    "فرج الله سلجوقی و عطاء الله مهاجرانی",  # «... الله»: the word before opens
+    "سازمان" * 12 + " دکتر سید علی رضایی",  # a long word: the window must widen backwards
+    "دکتر حجت الاسلام والمسلمین آیت الله سید " + "علی " * 3 + "رضایی شهردار",  # a long run of honorifics
+    "علی، گفت و علی در تهران",  # first names with no surname after them
+])
+def test_hard_cases_agree_with_every_token(persons, text):
+    assert persons.find(text) == _every_token(persons, text, [])
+
+
+def test_first_name_without_a_surname_is_settled_from_the_text(persons):
+    text = "حسن در تهران و حسن رضایی"
+    (p1, w1), (p2, w2), _ = persons._candidates(text)  # («رضایی» is a first name too)
+    assert persons._no_surname_after(text, p1, w1)  # «در» is no surname: no window is needed
+    assert not persons._no_surname_after(text, p2, w2)
+    assert [m.name for m in persons.find(text)] == ["حسن رضایی"]
+
+
+def test_gate_sees_only_words_a_name_opens_on(persons):
+    text = "مدیرکل آموزش و پرورش استان گفت که این طرح اجرا شد"
+    assert persons._candidates(text) == []
+    assert persons.find(text) == []
+
+
+def test_own_lexicon_gets_its_own_gate():
+    lex = P.default_lexicon()
+    mine = P.NameLexicon(frozenset({"زریر"}), frozenset(), lex.title_honorifics, lex.lineage, lex.stopwords,
+                         lex.blockers, lex.suffixes, lex.common_words, lex.surnames | {"پارسا"}, lex.noun_endings)
+    pr = P.PersonRecognizer(mine)
+    assert [m.name for m in pr.find("زریر پارسا و علی رضایی آمدند")] == ["زریر پارسا"]
+
+
+def test_later_uses_of_a_surname_are_counted_on_tokens(news_sample):
+    """``_recurs`` and ``_second_surname`` read the text: the same counts as on the token list."""
+    for art in news_sample[:60]:
+        t = normalize(art["text"]).text
+        spans = token_spans(t)
+        words = [t[a:b] for a, b in spans]
+        for k in range(1, len(words), 7):
+            w, before = words[k], words[k - 1]
+            if not (w.replace("\u200c", "").isalpha() and before.replace("\u200c", "").isalpha()):
+                continue  # (both are words of a name there)
+            later = [j for j in range(k + 1, len(words)) if words[j] == w]
+            assert list(P._occurrences(t, w, spans[k][1])) == [spans[j][0] for j in later]
+            assert P._recurs(t, w, before, spans[k][1]) == sum(words[j - 1] != before for j in later)
+
+
+@pytest.mark.parametrize("text", [
+    "شاکری وزیر بهداشت گفت و",  # a bare surname as the first word: «the word before» is the text's last
+    "شاکری وزیر بهداشت آمد.",
+    "با حضور نخعی‌نژاد معاون وقت استاندار",
+    "اقبال شاکری عضو سابق شورای شهر گفت",
+])
+def test_bare_surnames_before_titles_agree_with_every_token(persons, text):
+    spans = [(m.start, m.end) for m in TitleRecognizer().find(text)]
+    assert spans
+    assert persons.find(text, spans) == _every_token(persons, text, spans)
