@@ -15,8 +15,8 @@ from pathlib import Path
 
 import regex
 
-from ..recognizers.places import trie_regex
 from ..resources import data_path, read_rows
+from ..text.trie import phrase_trie
 
 ZWNJ = "\u200c"
 _L = r"(?<![\p{L}\p{M}\u200c])"  # word edges: ZWNJ is inside a word («نشست‌ها» is one word)
@@ -71,7 +71,7 @@ def lexicon(path: str | None = None, venue_path: str | None = None) -> _Lexicon:
     surfaces = [r[1] for r in read_rows(path or data_path("meeting_nouns.tsv")) if r[0] == "noun"]
     noun_re = regex.compile(
         _L + rf"(?P<noun>{_alternation(surfaces)})(?:(?P<indef>\u200c?ای|ی)|\u200cی)?" + _R)
-    noun_gate = re.compile(trie_regex(w.replace(ZWNJ, " ") for w in surfaces))
+    noun_gate = re.compile(phrase_trie(w.replace(ZWNJ, " ") for w in surfaces))
     heads = [r[0] for r in read_rows(venue_path or data_path("venue_heads.tsv"))]
     venue_re = regex.compile(_L + rf"در\s+(?P<mahal>محل\s+)?(?:(?P<head>{_alternation(heads)}){_R})?")
     return _Lexicon(nouns, {k: frozenset(v) for k, v in words.items()},

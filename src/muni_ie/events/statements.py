@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..recognizers.places import trie_regex
 from ..resources import data_path, read_rows
 from ..text.normalize import fold
+from ..text.trie import phrase_trie
 
 Span = tuple[int, int]
 
@@ -66,7 +66,7 @@ def _verb_gate(path: str | None = None) -> re.Pattern:
     Wherever :func:`reporting_verb_pattern` matches, this matches too, and it is many times
     faster to search: the exact pattern then only runs where this one hits.
     """
-    return re.compile(trie_regex(" ".join(words) for words in _verb_words(path)))
+    return re.compile(phrase_trie(" ".join(words) for words in _verb_words(path)))
 
 
 class StatementFinder:

@@ -18,7 +18,8 @@ import regex
 from ..resources import packaged_lines, packaged_rows
 from ..text.normalize import ZWNJ, fold
 from ..text.tokens import TOKEN, token_spans
-from .phrase_lexicon import LETTER, split_words, trie
+from ..text.trie import trie_pattern
+from .phrase_lexicon import LETTER, split_words
 
 _ALLAH = frozenset({"الله", "اله"})  # «فرج الله»: a first name ends in a word of its own
 
@@ -127,7 +128,7 @@ def _gate(lex: NameLexicon) -> re.Pattern[str]:
 
     words, pairs = name_openers(lex)
     seqs = [units(w) for w in words] + [units(a) + [r"\s+" + z] + units(b) for a, b in pairs]
-    return re.compile(rf"[^{LETTER}](?=({z}{trie(seqs)})(?!{z}[{LETTER}]))")
+    return re.compile(rf"[^{LETTER}](?=({z}{trie_pattern(seqs)})(?!{z}[{LETTER}]))")
 
 
 _NEXT = regex.compile(rf"\s*({TOKEN.pattern})")  # the token after an offset

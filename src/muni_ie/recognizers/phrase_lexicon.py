@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -24,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from ..resources import data_path, packaged_rows, read_rows
+from ..text.trie import trie_pattern
 
 ZWNJ = "\u200c"
 _KEY = str.maketrans({"ئ": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ة": "ه", "ي": "ی", "ك": "ک", ZWNJ: None})
@@ -99,33 +100,9 @@ def surface_pattern(surface: str) -> str:
     return "".join(_units(surface))
 
 
-def trie(sequences: Iterable[Sequence[str]]) -> str:
-    """Alternation of regex unit sequences shaped as a trie (fast in ``re``: a word start costs a
-    few character tests, not one per entry), longer continuations first."""
-    root: dict = {}
-    for seq in sequences:
-        node = root
-        for u in seq:
-            node = node.setdefault(u, {})
-        node[""] = {}
-
-    def depth(node: dict) -> int:
-        return max((1 + depth(sub) for u, sub in node.items() if u), default=0)
-
-    def emit(node: dict) -> str:
-        kids = sorted((u for u in node if u), key=lambda u: -depth(node[u]))
-        alts = [u + emit(node[u]) for u in kids]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
-
-
 def _trie(surfaces: Iterable[str]) -> str:
-    """``trie`` of lexicon surfaces (see ``surface_pattern``)."""
-    return trie(_units(s) for s in set(surfaces))
+    """``trie_pattern`` of lexicon surfaces (see ``surface_pattern``)."""
+    return trie_pattern(_units(s) for s in set(surfaces))
 
 
 def alternation(surfaces: list[str]) -> str:

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from ..resources import data_path, read_rows
 from ..text.normalize import char_table
+from ..text.trie import phrase_trie
 
 ZWNJ = "\u200c"
 KINDS = ("province", "county", "city", "village", "country")
 _FOLD = char_table()  # 1:1 letter/digit unification: offsets stay valid
 _UNFOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # normalized text has none
-_SEP = f"[ {ZWNJ}]*"  # a space inside a gazetteer name: space, ZWNJ or nothing («اسلامشهر»)
 _KEYFOLD = str.maketrans({"ئ": "ی", " ": None, ZWNJ: None})
 _TAIL = re.compile(rf"([\w{ZWNJ}]+)[ {ZWNJ}]+$")
 _HEAD = re.compile(rf"[ {ZWNJ}]+([\w{ZWNJ}]+)")
@@ -79,32 +79,10 @@ def surface_key(s: str) -> str:
     return s.translate(_FOLD).translate(_KEYFOLD)
 
 
-def trie_regex(names: Iterable[str]) -> str:
-    """A regex alternation shaped as a trie (fast in ``re``); a space matches ``_SEP``."""
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [(_SEP if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in node.items() if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
 @functools.cache
 def _compile(names: tuple[str, ...]) -> re.Pattern[str]:
     # whole words only; «رفیع» is not in «رفیع‌آباد» (a ZWNJ then a letter continues the word)
-    return re.compile(rf"(?<![\w{ZWNJ}])(?:{trie_regex(names)})(?!{ZWNJ}?\w)")
+    return re.compile(rf"(?<![\w{ZWNJ}])(?:{phrase_trie(names)})(?!{ZWNJ}?\w)")
 
 
 @functools.cache
