@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muni_ie.resources import data_path, read_rows
-from muni_ie.text.zwnj import ZWNJ, ZwnjRepair, load_lexicon
+from muni_ie.text.zwnj import ZWNJ, ZwnjRepair, _pair_cover, load_lexicon
 
 EXAMPLES = [(r[0], r[1]) for r in read_rows(data_path("examples/zwnj.tsv"))]
 
@@ -116,7 +116,7 @@ def test_memo_is_bounded() -> None:
     for i in range(30):
         text = f"شهرداریها {i} و می شود x{i}"
         assert zr.repair(text) == f"شهرداری\u200cها {i} و می\u200cشود x{i}"
-    assert len(zr._seen) < 20
+    assert len(zr._chunks) < 20
 
 
 def test_normalize_repairs_zwnj() -> None:
@@ -124,3 +124,34 @@ def test_normalize_repairs_zwnj() -> None:
 
     assert normalize("شهرداريها و دهياريهاي كشور مي شود").text == (
         "شهرداری\u200cها و دهیاری\u200cهای کشور می\u200cشود")
+
+
+def test_words_next_to_marks_the_text_is_not_cut_at(zr: ZwnjRepair) -> None:
+    # the chunk beside the space holds a word and a mark: its edge word decides
+    assert zr.repair("5-شهرداری ها") == "5-شهرداری\u200cها"
+    assert zr.repair("می شود-5") == "می\u200cشود-5"
+    assert zr.repair("x.می شود و شهرداری ها-2") == "x.می\u200cشود و شهرداری\u200cها-2"
+
+
+def test_may_after_a_number_even_when_the_text_is_cut(zr: ZwnjRepair) -> None:
+    assert zr.repair("5 می شود") == "5 می شود"  # «۵ می»: the month May
+    assert zr.repair("5، می شود") == "5، می\u200cشود"  # a comma between: «می» is the prefix
+    assert zr.repair("گفت: می شود") == "گفت: می\u200cشود"
+
+
+def test_only_words_a_rule_may_cut_are_analysed(zr: ZwnjRepair) -> None:
+    an = zr._an
+    for word, fixed in [("امیدیپور", "امیدی\u200cپور"), ("شهرداریهایمان", "شهرداری\u200cهایمان"),
+                        ("سیفالسادات", "سیف\u200cالسادات")]:  # in no lexicon: the rules cut them
+        assert an.may_split(word) and an.analyze(word) == fixed
+    assert not an.may_split("زخرفک") and an.analyze("زخرفک") is None and zr.repair("زخرفک") == "زخرفک"
+
+
+def test_pair_cover() -> None:
+    counts = {"a": 5, "b": 10, "c": 1, "d": 20, "e": 7}
+    pairs = [("a", "b"), ("c", "a"), ("a", "d"), ("e", "e")]
+    # the rarer word of each pair, less «c»: its only pair is covered by «a»; «e e» needs «e»
+    assert _pair_cover(pairs, counts) == {"a", "e"}
+    lex = load_lexicon()
+    cover = _pair_cover(sorted(lex.space_pairs), lex.counts)
+    assert all(a in cover or b in cover for a, b in lex.space_pairs)

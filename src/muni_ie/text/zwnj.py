@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
 
 from ..resources import data_path, read_rows
 from .alignment import Edit
@@ -137,12 +138,19 @@ class _Analyzer:
             if a.join:
                 self.suffixes.setdefault(len(s), {})[s] = a
         self.prefixes = sorted((p for p, a in lex.prefixes.items() if a.join), key=len, reverse=True)
+        self._suffix_tuple = tuple(s for by_len in self.suffixes.values() for s in by_len)
+        self._prefix_tuple = tuple(self.prefixes)
+
+    def may_split(self, key: str) -> bool:
+        """Whether any rule below could cut `key`: most words that are in no lexicon are spared the rules."""
+        return (key.endswith(self._suffix_tuple) or key.startswith(self._prefix_tuple)
+                or key.find("ه", 2, len(key) - 3) >= 0 or key.find("ال", 3, len(key) - 4) >= 0)
 
     def analyze(self, key: str, depth: int = 0) -> str | None:
         """ZWNJ spelling of `key` (a word without ZWNJ), or None to leave it as it is."""
         lex = self.lex
         z = lex.zmap.get(key)
-        if z is not None or key in lex.known or depth > 2 or len(key) < 4:
+        if z is not None or key in lex.known or depth > 2 or len(key) < 4 or not self.may_split(key):
             return z
         by_suffix = self._by_suffix(key, depth)
         if by_suffix is not None:  # "" = a plural after a non-joining letter: «نهادهای» is fine as it is
@@ -232,16 +240,66 @@ class _Analyzer:
         return None
 
 
-_ChunkInfo = tuple[tuple[int, ...], bool, bool, str | None, str | None]
+# What edits() keeps about a chunk. A bare word that needs nothing: (); a chunk that holds more than a
+# word and needs nothing: _MIXED (its edge words are worked out if a neighbour needs them). A bare word
+# next to which a space may be a lost ZWNJ, and nothing else: an int of the flags below (small ints cost
+# no memory look-up). Any other chunk: (ZWNJ insertion offsets, flags, first word, last word), the edge
+# words "" when it starts or ends with a non-letter.
+_ChunkInfo = int | tuple[tuple[int, ...], int, str, str] | tuple[()] | frozenset[str]
+_MIXED: frozenset[str] = frozenset()  # falsy like (), so `compress` skips it in C
+_AFTER_PAIR = 1  # may end a lexicon pair: the space before it is looked up in the pairs
+_BEFORE_PAIR = 2  # may start one: the space after it is
+_AFTER_RULE = 4  # a suffix («ها»): a rule judges the space before it
+_BEFORE_RULE = 8  # «می»: a rule judges the space after it
+_AFTER = _AFTER_PAIR | _AFTER_RULE
+_BEFORE = _BEFORE_PAIR | _BEFORE_RULE
+_NEW = object()  # not in the table
+# The commonest non-letters of news text, turned into spaces (same length: offsets hold) before the text
+# is cut, so that chunks are bare words, which repeat far more often than «word،» or «(word».
+_CUT = ".،\n:\"«»()؛؟"
+# What _space_kind answers: no lost ZWNJ; a lost ZWNJ; one unless «می» follows a number («۵ می», May).
+_KEEP, _LOST, _LOST_UNLESS_MAY = 0, 1, 2
+
+
+def _pair_cover(pairs: Iterable[tuple[str, str]], counts: dict[str, int]) -> set[str]:
+    """Words that cover every pair (one of its two words is in the set), chosen rare: a space is looked
+    at only next to them. Each pair's rarer word first, then those whose pairs are all covered anyway."""
+    cover = {a if counts.get(a, 0) < counts.get(b, 0) else b for a, b in pairs}
+    others: dict[str, set[str]] = {}
+    for a, b in pairs:
+        others.setdefault(a, set()).add(b)
+        others.setdefault(b, set()).add(a)
+    for word in sorted(cover, key=lambda w: (-counts.get(w, 0), w)):
+        if word not in others[word] and others[word] <= cover:
+            cover.discard(word)
+    return cover
+
+
+class _Memo(dict[str, _ChunkInfo]):
+    """chunk → what matters about it; a chunk not seen yet is found in the table of lexicon words or
+    analysed, from within the C-level look-up of every chunk (`map(memo.__getitem__, chunks)`)."""
+
+    def __init__(self, table: dict[str, _ChunkInfo], learn: Callable[[str], _ChunkInfo]) -> None:
+        super().__init__()
+        self._table, self._learn = table, learn
+
+    def __missing__(self, chunk: str) -> _ChunkInfo:
+        info = self._table.get(chunk, _NEW)
+        if info is _NEW:
+            info = self._learn(chunk)
+        self[chunk] = info
+        return info
 
 
 class ZwnjRepair:
     """Finds the ZWNJs a Persian text has lost.
 
-    The text is cut at spaces (`str.split`); each distinct chunk is analysed once and memoized, and
-    look-ups done in C (`set.difference`, `map`, `compress`) find the new chunks and the few that
-    matter, with no Python loop over every word. The chunks that matter are kept in a dict of their
-    own: small, so the look-up of every chunk stays in the CPU cache.
+    The text is cut at spaces and common punctuation. Each distinct chunk is analysed once and
+    memoized (every lexicon word is analysed at construction), and a single dict look-up per chunk,
+    done in C (`map`, `compress`), finds the few chunks that matter, with no Python loop over every
+    word. Memory look-ups are what cost most once other work has evicted the caches, so the loop over
+    the chunks that matter makes few: most flags are small ints, words come from the text, and a space
+    is looked at only next to a rare word of each lexicon pair (`_pair_cover`).
 
     >>> ZwnjRepair().repair("شهرداریها می شود")
     'شهرداری\u200cها می\u200cشود'
@@ -250,24 +308,29 @@ class ZwnjRepair:
     _MEMO_LIMIT = 300_000
 
     def __init__(self, lexicon_path: str | None = None) -> None:
-        self.lexicon = load_lexicon(lexicon_path)
-        self._an = _Analyzer(self.lexicon)
-        self._memo: dict[str, tuple[int, ...]] = {}  # word → ZWNJ insertion offsets
-        self._seen: set[str] = set()  # space-separated chunks analysed
-        # those that matter → (their insertion offsets, whether they end in a left word, whether they
-        # start with a right word, their first word, their last word)
-        self._chunks: dict[str, _ChunkInfo] = {}
-        self._edges: dict[str, tuple[str | None, str | None]] = {}  # the same two words, for neighbours
-        self._pair_memo: dict[tuple[str, str], bool] = {}
-        lex = self.lexicon
-        self._space_suffixes = frozenset(s for s, a in lex.suffixes.items() if a.space)
-        self._space_prefixes = frozenset(p for p, a in lex.prefixes.items() if a.space)
-        # A lost-ZWNJ space has «می/نمی» or the rarer-word head of a lexicon pair before it, or a suffix
-        # or the rarer-word tail of a lexicon pair after it («آیت الله»: «الله», not «آیت» … «به روز»: «روز»).
-        rare = [(a, b) if lex.counts.get(a, 0) < lex.counts.get(b, 0) else (None, b) for a, b in lex.space_pairs
-                if a not in self._space_prefixes and b not in self._space_suffixes]  # those are found anyway
-        self._left_words = self._space_prefixes | {a for a, _ in rare if a}
-        self._right_words = self._space_suffixes | {b for a, b in rare if not a}
+        self.lexicon = lex = load_lexicon(lexicon_path)
+        self._an = _Analyzer(lex)
+        self._open_suffixes = frozenset(s for s, a in lex.suffixes.items() if a.space)
+        self._open_prefixes = frozenset(p for p, a in lex.prefixes.items() if a.space)
+        # A lost-ZWNJ space has «می/نمی» before it or a suffix after it (a rule judges it), or is inside
+        # a lexicon pair, which has a word of a rare-word cover on one side («آیت الله»: «الله»).
+        pairs = [(a, b) for a, b in lex.space_pairs
+                 if a not in self._open_prefixes and b not in self._open_suffixes]  # those are found anyway
+        cover = _pair_cover(pairs, lex.counts)
+        self._flags: dict[str, int] = {}
+        for a, b in pairs:
+            if a in cover:
+                self._flags[a] = self._flags.get(a, 0) | _BEFORE_PAIR
+            if b in cover:
+                self._flags[b] = self._flags.get(b, 0) | _AFTER_PAIR
+        for word in self._open_prefixes:
+            self._flags[word] = self._flags.get(word, 0) | _BEFORE_RULE
+        for word in self._open_suffixes:
+            self._flags[word] = self._flags.get(word, 0) | _AFTER_RULE
+        self._spaces: dict[tuple[str, str], int] = {}  # (word, next word) → _KEEP / _LOST / …, for the rules
+        # what the lexicon's words need, worked out once; then every chunk seen
+        table = {word: self._learn(word) for word in {*lex.known, *lex.zmap, *lex.zmap.values()}}
+        self._chunks = _Memo(table, self._learn)
 
     def fix_word(self, word: str) -> str:
         """The repaired spelling of one word: «بزرگترین» → «بزرگ‌ترین»."""
@@ -276,54 +339,78 @@ class ZwnjRepair:
         return word
 
     def _offsets(self, word: str) -> tuple[int, ...]:
-        offsets = self._memo.get(word)
-        if offsets is None:
-            fixed = self._an.analyze(word.replace(ZWNJ, "")) if _IS_WORD.fullmatch(word) else None
-            offsets = _insertions(word, fixed) if fixed else ()
-            self._memo[word] = offsets
-        return offsets
+        fixed = self._an.analyze(word.replace(ZWNJ, "")) if _IS_WORD.fullmatch(word) else None
+        return _insertions(word, fixed) if fixed else ()
 
     def edits(self, text: str) -> list[Edit]:
         """Sorted, non-overlapping edits (start, end, replacement) over `text`: an insertion is
         (i, i, ZWNJ); replacing a space by ZWNJ is (i, i+1, ZWNJ). Nothing else changes."""
-        chunks = text.split(" ")  # space-separated chunks; a chunk may hold punctuation or newlines
-        if len(self._seen) > self._MEMO_LIMIT:  # bound memory on endless streams
-            self._forget()
-        for chunk in set(chunks).difference(self._seen):
-            self._learn(chunk)
-        infos = list(map(self._chunks.get, chunks))  # a small dict: the chunks that matter
-        ends: list[int] = []  # chunk i starts at ends[i] + i
+        cut = text
+        for ch in _CUT:
+            cut = cut.replace(ch, " ")
+        chunks = cut.split(" ")  # a chunk may still hold a digit or a rarer mark
+        if len(self._chunks) > self._MEMO_LIMIT:  # bound memory on endless streams
+            self._chunks.clear()
+            self._spaces.clear()
+        infos = list(map(self._chunks.__getitem__, chunks))
+        pairs = self.lexicon.space_pairs
         last = len(chunks) - 1
         judged = -1  # the space after chunk `judged` was looked at already
+        known, start = 0, 0  # chunk `known` starts at `start`; later ones are placed when needed
         out: list[Edit] = []
         for i in compress(range(len(chunks)), infos):
-            if not ends:  # computed once there is something to place
-                ends = list(accumulate(map(len, chunks), initial=0))
-            offsets, left, right, lead, trail = infos[i]
-            if offsets:
-                start = ends[i] + i
-                out.extend((start + o, start + o, ZWNJ) for o in offsets)
-            # the space before a right word, then the one after a left word
-            if right and i > judged + 1:
-                before = self._edge_words(chunks[i - 1])[1]
-                if self._lost_space(before, lead, chunks, i - 1):
-                    out.append((ends[i] + i - 1, ends[i] + i, ZWNJ))
-            if left and i < last:
+            info = infos[i]
+            if info.__class__ is int:
+                flags, lead, trail = info, chunks[i], chunks[i]
+            else:
+                offsets, flags, lead, trail = info
+                if offsets:
+                    start += sum(map(len, chunks[known:i])) + i - known
+                    known = i
+                    out.extend((start + o, start + o, ZWNJ) for o in offsets)
+            # the space before a word that may end a pair, then the one after a word that may start one
+            if flags & _AFTER and i > judged + 1:
+                before = infos[i - 1]
+                if before.__class__ is tuple and before:
+                    before = before[3]
+                else:
+                    before = _SPLIT_RE.split(chunks[i - 1])[-1] if before is _MIXED else chunks[i - 1]
+                if (before, lead) in pairs:
+                    kind = _LOST_UNLESS_MAY if before == "می" else _LOST
+                else:
+                    kind = self._space_kind(before, lead) if flags & _AFTER_RULE else _KEEP
+                if kind:
+                    start += sum(map(len, chunks[known:i])) + i - known
+                    known = i
+                    if self._lost_space(kind, text, start - 1):
+                        out.append((start - 1, start, ZWNJ))
+            if flags & _BEFORE and i < last:
+                after = infos[i + 1]
+                if after.__class__ is tuple and after:
+                    after = after[2]
+                else:
+                    after = _SPLIT_RE.split(chunks[i + 1])[0] if after is _MIXED else chunks[i + 1]
+                if (trail, after) in pairs:
+                    kind = _LOST_UNLESS_MAY if trail == "می" else _LOST
+                elif flags & _BEFORE_RULE:
+                    kind = self._space_kind(trail, after)
+                else:
+                    continue  # not settled: a rule may yet join a suffix after it
                 judged = i
-                if self._lost_space(trail, self._edge_words(chunks[i + 1])[0], chunks, i):
-                    out.append((ends[i + 1] + i, ends[i + 1] + i + 1, ZWNJ))
+                if kind:
+                    start += sum(map(len, chunks[known:i])) + i - known
+                    known = i
+                    at = start + len(chunks[i])
+                    if self._lost_space(kind, text, at):
+                        out.append((at, at + 1, ZWNJ))
         out.sort()
         return out
 
-    def _forget(self) -> None:
-        for memo in (self._memo, self._seen, self._chunks, self._edges, self._pair_memo):
-            memo.clear()
-
-    def _learn(self, chunk: str) -> None:
-        """Memoize what matters about a new `chunk` (see `_chunks`)."""
-        self._seen.add(chunk)
+    def _learn(self, chunk: str) -> _ChunkInfo:
+        """What matters about `chunk` (see `_ChunkInfo`)."""
         parts = _SPLIT_RE.split(chunk)  # word, separator, word, …
-        if len(parts) == 1:  # most chunks are one word
+        mixed = len(parts) > 1
+        if not mixed:  # most chunks are one word
             offsets = self._offsets(chunk)
         else:
             found: list[int] = []
@@ -333,18 +420,11 @@ class ZwnjRepair:
                     found.extend(pos + o for o in self._offsets(part))
                 pos += len(part)
             offsets = tuple(found)
-        lead, trail = parts[0] or None, parts[-1] or None
-        left, right = trail in self._left_words, lead in self._right_words
-        if offsets or left or right:
-            self._chunks[chunk] = (offsets, left, right, lead, trail)
-
-    def _edge_words(self, chunk: str) -> tuple[str | None, str | None]:
-        """The first and last word of `chunk` (None: it starts / ends with a non-letter)."""
-        edges = self._edges.get(chunk)
-        if edges is None:
-            parts = _SPLIT_RE.split(chunk)
-            edges = self._edges[chunk] = (parts[0] or None, parts[-1] or None)
-        return edges
+        lead, trail = parts[0], parts[-1]
+        flags = self._flags.get(lead, 0) & _AFTER | self._flags.get(trail, 0) & _BEFORE
+        if offsets or mixed and flags:
+            return offsets, flags, lead, trail
+        return _MIXED if mixed else flags or ()
 
     def repair(self, text: str) -> str:
         """`text` with all edits applied: «بهویژه در کلانشهرها» → «به‌ویژه در کلان‌شهرها»."""
@@ -357,23 +437,29 @@ class ZwnjRepair:
         parts.append(text[last:])
         return "".join(parts)
 
-    def _lost_space(self, before: str | None, after: str | None, chunks: list[str], k: int) -> bool:
-        """Whether the space after chunk k, between the words `before` and `after`, stands for a
-        ZWNJ: lexicon pairs («آن ها»), «می/نمی» + verb («می شود»), word + suffix («شهرداری ها»)."""
-        pair = (before, after)
-        if before is None or after is None:
+    @staticmethod
+    def _lost_space(kind: int, text: str, at: int) -> bool:
+        """Whether `text[at]`, between two words that `kind` says may be one, is a space to replace."""
+        if text[at] != " ":  # a mark the text was cut at
             return False
-        if pair not in self.lexicon.space_pairs and not (
-                (pair[1] in self._space_suffixes or pair[0] in self._space_prefixes) and self._pair_ok(pair)):
-            return False
-        return not (pair[0] == "می" and k and chunks[k - 1][-1:].isdigit())  # «۵ می» is the month May
+        if kind == _LOST_UNLESS_MAY:  # «۵ می»: the chunk before the one that ends in «می» ends in a digit
+            before = text.rfind(" ", 0, at)
+            return not (before > 0 and text[before - 1].isdigit())
+        return True
 
-    def _pair_ok(self, pair: tuple[str, str]) -> bool:
-        ok = self._pair_memo.get(pair)
-        if ok is None:
-            ok = self._judge_pair(pair[0].replace(ZWNJ, ""), pair[1].replace(ZWNJ, ""))
-            self._pair_memo[pair] = ok
-        return ok
+    def _space_kind(self, before: str, after: str) -> int:
+        """Whether a space between the words `before` and `after` ("": none) is a lost ZWNJ by a rule
+        (memoized): «می/نمی» + verb («می شود»), word + suffix («شهرداری ها»)."""
+        pair = (before, after)
+        kind = self._spaces.get(pair)
+        if kind is None:
+            if before and after and (after in self._open_suffixes or before in self._open_prefixes) \
+                    and self._judge_pair(before.replace(ZWNJ, ""), after.replace(ZWNJ, "")):
+                kind = _LOST_UNLESS_MAY if before == "می" else _LOST
+            else:
+                kind = _KEEP
+            self._spaces[pair] = kind
+        return kind
 
     def _judge_pair(self, a: str, b: str) -> bool:
         lex, an = self.lexicon, self._an
