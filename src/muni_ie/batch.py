@@ -64,7 +64,7 @@ def _parallel_map(fn, items: Iterable[InputDoc], workers: int, max_chars: int) -
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(fn, packed, chunksize=8)
+        yield from pool.imap(fn, packed, chunksize=32)  # fewer round trips: 1.87x vs 1.79x at 8
 
 
 def _records(items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[dict[str, Any]]:
