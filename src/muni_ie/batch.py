@@ -84,7 +84,7 @@ def extract_many(items: Iterable[str | tuple[str, str]], workers: int = 1) -> It
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_extract_one, items, chunksize=8)
+        yield from pool.imap(_extract_one, items, chunksize=32)
 
 
 def _extract_one(item):
