@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 
 from muni_ie.recognizers.facts import Fact, find_facts, slash_decimals_reversed
-from muni_ie.resources import data_path
+from muni_ie.resources import packaged_rows
 
-
-def _corpus() -> list[tuple[str, str]]:
-    rows = []
-    with open(data_path("examples/facts.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                sentence, expected = line.rstrip("\n").split("\t")
-                rows.append((sentence, expected))
-    return rows
+EXAMPLES = packaged_rows("examples/facts.tsv")  # (text, expected) rows
 
 
 def _expected(spec: str) -> list[tuple[float, str, str, str | None]]:
@@ -28,7 +20,7 @@ def _expected(spec: str) -> list[tuple[float, str, str, str | None]]:
     return out
 
 
-@pytest.mark.parametrize(("sentence", "spec"), _corpus())
+@pytest.mark.parametrize(("sentence", "spec"), EXAMPLES)
 def test_corpus(sentence: str, spec: str) -> None:
     facts = find_facts(sentence)
     for f in facts:

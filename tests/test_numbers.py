@@ -10,23 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muni_ie.numbers import NumberSpan, find_numbers, parse_number, parse_ordinal
-from muni_ie.resources import data_path
+from muni_ie.resources import packaged_rows
 
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
-def _corpus() -> list[tuple[str, str]]:
-    rows = []
-    with open(data_path("examples/numbers.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                phrase, expected = line.rstrip("\n").split("\t")
-                rows.append((phrase, expected))
-    return rows
+EXAMPLES = packaged_rows("examples/numbers.tsv")  # (text, expected) rows
 
 
-@pytest.mark.parametrize(("phrase", "expected"), _corpus())
+@pytest.mark.parametrize(("phrase", "expected"), EXAMPLES)
 def test_corpus(phrase: str, expected: str) -> None:
     got_n, got_o = parse_number(phrase), parse_ordinal(phrase)
     if expected == "None":
