@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .words import DIGIT_NUMBER, ZWNJ, Token, _alternation, evaluate, fold, lexicon, to_number, tokenize
+from ..text.trie import word_trie
+from .words import DIGIT_NUMBER, ZWNJ, Token, evaluate, fold, lexicon, to_number, tokenize
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ def _char_class(pred: Callable[[str], bool]) -> str:
 def _scanner() -> _Scanner:
     lex = lexicon()
     skip = set(lex.data["parse_only"])
-    words = _alternation([w for w in {**lex.ordinals, **lex.words} if w not in skip])
-    dsuf = _alternation(lex.data["ordinal_digit_suffixes"])
+    words = word_trie([w for w in {**lex.ordinals, **lex.words} if w not in skip])
+    dsuf = word_trie(lex.data["ordinal_digit_suffixes"])
     digit = (rf"(?:\d+(?:{dsuf}|[\s{ZWNJ}-](?:امین|ام|مین))(?![\w])"
              rf"|{DIGIT_NUMBER}(?![\d])(?![A-Za-z]))")
     word = rf"(?:{words})"
@@ -141,7 +142,7 @@ def _candidates(folded: str) -> Iterator[re.Match]:
 @functools.cache
 def _context() -> dict:
     d = lexicon().data
-    months = _alternation(d["month_names"])
+    months = word_trie(d["month_names"])
     return {
         "count": frozenset(d["count_context"]),
         "nine": frozenset(d["count_context"]) | frozenset(d["nine_context"]),
@@ -155,7 +156,7 @@ def _context() -> dict:
         "ask_next": frozenset(d["ambiguous_alone"]) | frozenset(d["indefinite_words"]) | set(d["not_number_before"]),
         "month": re.compile(rf"[\s{ZWNJ}]*(?:{months})(?:[\s{ZWNJ}]?ماه)?(?![\w])"
                             rf"(?:[\s{ZWNJ}]*(?:سال[\s{ZWNJ}]*)?\d{{2,4}}(?![\d/]))?"),
-        "weekday": re.compile(rf"[\s{ZWNJ}]?(?:{_alternation(d['weekday_heads'])})(?![\w])"),
+        "weekday": re.compile(rf"[\s{ZWNJ}]?(?:{word_trie(d['weekday_heads'])})(?![\w])"),
     }
 
 

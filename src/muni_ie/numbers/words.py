@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..resources import data_path
+from ..text.trie import word_trie
 
 ZWNJ = "\u200c"
 
@@ -91,33 +92,14 @@ class Token(NamedTuple):
     alone: bool = False  # ordinal that cannot end a compound («اول», «نخستین»)
 
 
-def _alternation(forms) -> str:
-    """One regex for a word list, as a trie («سی(?:صد|زده)?»): longer words win, and it is fast."""
-    trie: dict = {}
-    for w in forms:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{build(trie)})"
-
-
 @functools.cache
 def token_regex() -> re.Pattern:
     """Scanner for one token at a time inside a candidate phrase."""
     lex = lexicon()
-    dsuf = _alternation(lex.data["ordinal_digit_suffixes"])
+    dsuf = word_trie(lex.data["ordinal_digit_suffixes"])
     return re.compile(
         rf"(?P<sp>[\s{ZWNJ}]+)|(?P<od>\d+)[\s{ZWNJ}-]?(?:{dsuf})(?![\w])|(?P<d>{DIGIT_NUMBER})"
-        rf"|(?P<o>{_alternation(lex.ordinals)})(?![\w])|(?P<w>{_alternation(lex.words)})|(?P<a>و)"
+        rf"|(?P<o>{word_trie(lex.ordinals)})(?![\w])|(?P<w>{word_trie(lex.words)})|(?P<a>و)"
     )
 
 

@@ -38,6 +38,11 @@ def trie_pattern(sequences: Iterable[Sequence[str]]) -> str:
     return "(?:" + emit(root) + ")"
 
 
+def word_trie(words: Iterable[str]) -> str:
+    """``trie_pattern`` of literal words («سی(?:صد|زده)?»): at any point the longer word wins."""
+    return trie_pattern([re.escape(ch) for ch in w] for w in words)
+
+
 def phrase_trie(phrases: Iterable[str], sep: str = PHRASE_SEP) -> str:
     """``trie_pattern`` of literal phrases, a space in them matching ``sep``."""
     return trie_pattern([sep if ch == " " else re.escape(ch) for ch in p] for p in phrases)
