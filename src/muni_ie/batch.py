@@ -198,5 +198,8 @@ def run_extract(inputs: list[str], out: str | None, *, workers: int | None = Non
         finished = True
     finally:
         progress.close()
-        writer.close() if finished else writer.abort()
+        if finished:
+            writer.close()
+        else:
+            writer.abort()
     return counts
