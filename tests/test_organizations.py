@@ -59,3 +59,25 @@ def test_real_news_names_are_well_formed(orgs, news_sample):
         for m in orgs.find(t):
             assert "\n" not in t[m.start:m.end] and len(m.name.split()) <= 20
             assert m.name not in ("شهرداری", "سازمان", "شورای شهر", "شهرداری‌ها")
+
+
+def test_short_name_joins_the_full_name_in_the_document_list():
+    """«مجلس» and «مجلس شورای اسلامی» in one article are one body; both mentions stay."""
+    import muni_ie
+
+    text = ("نماینده مردم اراک در مجلس شورای اسلامی گفت: لایحه مالیات بر ارزش افزوده "
+            "هفته آینده در مجلس بررسی می‌شود و شورای نگهبان نیز آن را می‌بیند.")
+    doc = muni_ie.extract(text)
+    names = [o.name for o in doc.organizations]
+    assert names == ["مجلس شورای اسلامی", "شورای نگهبان"]
+    spans = doc.organizations[0].mentions
+    assert [text[a:b] for a, b in spans] == ["مجلس شورای اسلامی", "مجلس"]
+
+
+def test_short_name_stays_when_only_another_body_shares_its_head():
+    """«مجلس» is the parliament, not «مجلس خبرگان»: with no full name it is listed as written."""
+    import muni_ie
+
+    text = "اعضای مجلس خبرگان رهبری امروز نشست داشتند و نمایندگان مجلس نیز در این جلسه بودند."
+    names = sorted(o.name for o in muni_ie.extract(text).organizations)
+    assert names == ["مجلس", "مجلس خبرگان رهبری"]

@@ -2,7 +2,7 @@
 
 Officials are merged across name variants, surnames, pronouns and title-only mentions
 (:mod:`muni_ie.events.speakers`); places and organizations are deduplicated by their
-spelling-insensitive key with all their mentions; a fact inside a statement's content gets
+spelling-insensitive key with all their mentions (a short organization name joins the full one); a fact inside a statement's content gets
 that statement's speaker.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .document import Document, Mention, Organization, Place
 from .events.speakers import SpeakerResolver, _TitleMention
+from .recognizers.organizations import short_forms
 from .text.keys import key
 
 
@@ -45,13 +46,23 @@ def _dedupe_places(doc: Document) -> list[Place]:
 
 
 def _dedupe_orgs(doc: Document) -> list[Organization]:
+    """One entry per body: mentions with one key, and a short name («مجلس») with the full name it
+    stands for when the document has that too («مجلس شورای اسلامی»)."""
     orgs: dict[str, Organization] = {}
     for m in doc.mentions("ORG"):
         k = key(m.norm)
         if k not in orgs:
             orgs[k] = Organization(m.norm)
         orgs[k].mentions.append((m.start, m.end))
-    return list(orgs.values())
+    full_of = short_forms()
+    short = [k for k in orgs if full_of.get(k) in orgs]
+    for k in short:
+        full = orgs[full_of[k]]
+        full.mentions = sorted(full.mentions + orgs.pop(k).mentions)
+    out = list(orgs.values())
+    if short:  # still in order of first mention
+        out.sort(key=lambda o: o.mentions[0])
+    return out
 
 
 def _link_facts(doc: Document) -> None:

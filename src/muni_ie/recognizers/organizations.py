@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..resources import packaged_rows
+from ..text import keys
 from .phrase_grammar import PhraseGrammar
 from .phrase_lexicon import Clause, Clauses, alternation, clauses, head_hits, key, surface_pattern
 
@@ -171,9 +172,17 @@ def _mention(text: str, start: int, end: int) -> OrgMention:
     return OrgMention(start, end, " ".join(name.split()))
 
 
+@functools.cache
+def short_forms() -> dict[str, str]:
+    """Key of a short fixed name → key of the full name it stands for (org_heads.tsv, third
+    column): «مجلس» is «مجلس شورای اسلامی», so a document naming both has one organization.
+    Keys are :func:`muni_ie.text.keys.key`, as in the document's organization list."""
+    return {keys.key(r[0]): keys.key(r[2]) for r in packaged_rows("org_heads.tsv") if len(r) > 2 and r[2].strip()}
+
+
 def org_pattern() -> str:
     """Regex alternation of all organization heads (for other recognizers' cues)."""
     return alternation([r[0] for r in packaged_rows("org_heads.tsv")])
 
 
-__all__ = ["OrgMention", "OrganizationRecognizer", "org_pattern", "surface_pattern"]
+__all__ = ["OrgMention", "OrganizationRecognizer", "org_pattern", "short_forms", "surface_pattern"]
