@@ -114,3 +114,28 @@ def test_bare_surnames_before_titles_agree_with_every_token(persons, text):
     spans = [(m.start, m.end) for m in TitleRecognizer().find(text)]
     assert spans
     assert persons.find(text, spans) == _every_token(persons, text, spans)
+
+
+@pytest.mark.parametrize("text", [
+    "فیلم تازه او در پردیس سینمایی کوروش اکران می‌شود.",
+    "بانک مرکزی اعلام کرد نرخ ارز در بازار آزاد ارز کاهش یافت.",
+    "مردم خواستار عیدی کارگران شدند و عیدی کارگران باید زودتر پرداخت شود.",
+])
+def test_a_first_name_before_a_word_the_ner_corpora_never_tag_as_a_name_is_no_person(persons, text):
+    """«اکران», «ارز», «کارگران» are frequent in the NER corpora and never inside a PER span
+    (ner_common_words.txt): after «کوروش», «آزاد», «عیدی» they make no surname."""
+    assert persons.find(normalize(text).text) == []
+
+
+def test_a_common_word_surname_still_counts_with_a_title(persons):
+    text = normalize("حمید جهانی، شهردار کرج، گفت: ۹۸ مسئله شهری شناسایی شد.").text
+    titles = TitleRecognizer().find(text)
+    assert [m.name for m in persons.find(text, [(t.start, t.end) for t in titles])] == ["حمید جهانی"]
+
+
+def test_ner_common_words_hold_no_frequent_surname():
+    from muni_ie.resources import packaged_lines
+
+    words = set(packaged_lines("ner_common_words.txt"))
+    assert {"تیم", "سینمایی", "اکران"} <= words
+    assert not {"حسینی", "هاشمی", "رضایی", "عارف", "باقری", "کریمی"} & words

@@ -105,6 +105,7 @@ def main(data: Path) -> None:
         fh.write("# PEYMA (research use) and Persian Twitter NER (MIT). Built by tools/build_names.py.\n")
         fh.write("\n".join(surnames) + "\n")
     write_stopwords()
+    write_ner_common(in_per, total)
     print(f"{len(rows)} first names ({sum(r[1] == 'ambiguous' for r in rows)} ambiguous), {len(surnames)} surnames")
 
 
@@ -119,6 +120,20 @@ def hazm_frequent(threshold: int) -> set[str]:
         if int(freq) >= threshold:
             out.add(fold(word).replace("\u200c", ""))
     return out
+
+
+def write_ner_common(in_per: Counter, total: Counter, min_count: int = 10, max_share: float = 0.02) -> None:
+    """Words the NER corpora see often and (nearly) never inside a person name: «ایرانی», «تیم»,
+    «سینمایی», «بگیرد». hazm's counts miss many of them, and as «surnames» they make names of
+    phrases («آزاد شناور», «امید تیم»); real surnames («حسینی», «عارف») are tagged PER often."""
+    words = sorted(w for w, t in total.items()
+                   if t >= min_count and in_per[w] / t <= max_share and len(w) > 1
+                   and w.replace("\u200c", "").isalpha())
+    with open(OUT / "ner_common_words.txt", "w", encoding="utf-8") as fh:
+        fh.write(f"# Words seen >= {min_count} times in ArmanPersoNER, PEYMA (research use) and Persian Twitter\n")
+        fh.write(f"# NER (MIT), at most {max_share:.0%} of them inside PER spans: as a surname candidate they need\n")
+        fh.write("# more evidence, like common_words.txt. Derived counts only. Built by tools/build_names.py.\n")
+        fh.write("\n".join(words) + "\n")
 
 
 def write_stopwords() -> None:

@@ -56,7 +56,7 @@ class NameLexicon:
     stopwords: frozenset[str]
     blockers: frozenset[str]
     suffixes: frozenset[str]
-    common_words: frozenset[str]
+    common_words: frozenset[str]  # a surname candidate among these needs more evidence
     surnames: frozenset[str]
     noun_endings: tuple[str, ...] = ()
 
@@ -95,7 +95,9 @@ def default_lexicon() -> NameLexicon:
         stop.update(_plain(fold(w)) for w in row[0].split())
     for row in packaged_rows("countries.tsv"):  # id, kind, name, …, variants
         stop.update(_plain(fold(v)) for v in [row[2], *row[-1].split("|")] if v and " " not in v)
-    common = {_plain(w) for w in packaged_lines("common_words.txt")}
+    # words that need more evidence as a surname: frequent in hazm's lexicon, or frequent in the
+    # NER corpora and (nearly) never inside a person name there («تیم», «سینمایی», «بگیرد»)
+    common = {_plain(w) for name in ("common_words.txt", "ner_common_words.txt") for w in packaged_lines(name)}
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
                        frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")),
