@@ -4,17 +4,21 @@ Persian news names a speaker in several ways, and this module ties them to one p
 a full name («رضا امینی، مدیرکل ... گفت»), a surname («امینی تأکید کرد»), a pronoun
 («وی افزود», «او گفت»), a title alone («شهردار همدان افزود»), and the lead convention: a
 lead paragraph gives only the title («مجری طرح ... خبر داد») and the next paragraph the name
-(«دکتر امی ... افزود») — the title then belongs to that person.
+(«دکتر امی ... افزود») — the title then belongs to that person. A title alone after someone
+has spoken is that person's when it points back («این عضو شورای شهر افزود») or goes on with a
+verb of going on («رئیس فراکسیون امید ادامه داد»).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Document, Official, Statement
 from ..recognizers.persons import PersonMention, default_lexicon
+from ..resources import packaged_rows
 from ..text.keys import dice, key
 from ..text.tokens import token_spans
 from .statements import Clause
@@ -23,11 +27,45 @@ Span = tuple[int, int]
 _PRONOUNS = ("وی", "او", "ایشان")
 # «مهندس بهروز رسماً به عنوان مدیرعامل جدید شرکت ... معرفی شد»
 _AS_TITLE = regex.compile(r"[\s،]*(?:[\p{L}\u200c]+\s+){0,2}به\s+عنوان\s+")
+# «X، رئیس و ...»: a role head (one or two words) that «و» joins to what follows
+_COORDINATED_HEAD = regex.compile(r" ?، ?([\p{L}\u200c]+(?: [\p{L}\u200c]+)?) و ")
+# the word right before a span, searched backwards from it
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\u200c])([\p{L}\u200c]+)[ ،]{1,3}$")
 _CLAUSE_MARKS = "،.:؛\n"  # a clause opens after one of these (and maybe one space)
 _NAME_CHAR = regex.compile(r"[\p{L}\u200c]")
 _SPACE = regex.compile(r"\s")
 # words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
 _AFTER_SUBJECT = frozenset(["نیز", "هم", "با", "در", "ضمن", "همچنین", "درباره", "پیرامون", "امروز", "روز", "به", "از", "سپس", "اما", "ولی", "همچنان", "تنها", "خود", "پس", "طی", "بعد", "قبل"])
+
+
+@dataclass(frozen=True)
+class _Cues:
+    continues: frozenset[str]  # keys of «افزود», «ادامه داد»: the last speaker goes on
+    also: frozenset[str]  # «نیز», «همچنین»: another speaker joins
+    demonstrative: frozenset[str]  # «این», «همین»: «این عضو شورا» is someone already named
+    generic: frozenset[str]  # «یک», «هر»: «یک عضو شورا» is someone unnamed
+    modifiers: frozenset[str]  # «جدید», «وقت»: «شهردار جدید قم» is the post «شهردار قم»
+    org_heads: frozenset[str]  # space-free keys of role heads that take a body («رئیس», «مدیرعامل»)
+
+
+@functools.cache
+def _cues() -> _Cues:
+    words = packaged_rows("title_words.tsv")
+    return _Cues(
+        frozenset(key(r[0]) for r in packaged_rows("reporting_verbs.tsv") if "continues" in r[2:]),
+        frozenset(key(r[0]) for r in packaged_rows("speaker_cues.tsv") if r[1] == "also"),
+        frozenset(key(r[0]) for r in words if r[1] == "demonstrative"),
+        frozenset(key(r[0]) for r in words if r[1] == "generic"),
+        frozenset(key(r[0]) for r in words if r[1] == "modifier"),
+        frozenset(key(r[0]).replace(" ", "") for r in packaged_rows("titles.tsv") if "org" in r[2].split(",")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _post(title: str) -> tuple[str, ...]:
+    """The word keys of a title without its modifiers: one post whether or not it is «جدید» or «وقت»
+    (remembered: the same titles come back all the time)."""
+    mods = _cues().modifiers
+    return tuple(k for k in map(key, title.split()) if k not in mods)
 
 
 @dataclass
@@ -44,8 +82,23 @@ class _Person:
         return self.name.split()[-1]
 
     def add_title(self, title: str) -> None:
-        if all(dice(title, t) < 0.9 for t in self.titles):
+        """A new post, unless it is one the person has, maybe shortened («نماینده مردم» for
+        «نماینده مردم اراک در مجلس») or with another modifier («شهردار جدید قم»)."""
+        post = _post(title)
+        if all(dice(title, t) < 0.9 and _post(t)[:len(post)] != post for t in self.titles):
             self.titles.append(title)
+
+    def holds(self, title: str) -> bool:
+        """``title`` is one of the person's posts, maybe shortened («وزیر بهداشت» of «وزیر بهداشت
+        و درمان»): the lead's «وزیر بهداشت گفت» is the minister named next with the fuller title."""
+        post = _post(title)
+        return bool(post) and any(dice(title, t) >= 0.7 or _post(t)[:len(post)] == post for t in self.titles)
+
+    def posts(self) -> list[str]:
+        """The titles to report: a shorter form seen before its fuller one («وزیر بهداشت», then
+        «وزیر بهداشت و درمان») is the same post. (Kept until now: speakers are matched on it.)"""
+        posts = [_post(t) for t in self.titles]
+        return [t for t, p in zip(self.titles, posts) if not any(q != p and q[:len(p)] == p for q in posts)]
 
 
 @dataclass
@@ -108,11 +161,51 @@ class SpeakerResolver:
                     p.add_title(t.text)
                     claimed.add(t.start)
                 if not after:
-                    untitled.append((p, (a, b)))
+                    shared = self._shared_complement(b)
+                    if shared:
+                        p.add_title(shared)
+                    else:
+                        untitled.append((p, (a, b)))
         for p, (a, _b) in untitled:
             for t in self.titles:
                 if t.start not in claimed and _adjacent(self.text, t.end, a):
                     p.add_title(t.text)
+                    claimed.add(t.start)
+        self._surname_appositions(claimed)
+
+    def _surname_appositions(self, claimed: set[int]) -> None:
+        """«در پاسخ به سؤال شکری نماینده تالش» … «آقای شکری»: a title no name claims, right after
+        the surname of someone the article names, is that person's (a mention the name lists
+        missed: a surname alone is the same official) — unless the word before the surname opens
+        its clause: that may be another person's first name."""
+        surnames = {key(p.surname): p for p in self.people}
+        for t in self.titles:
+            if t.start in claimed:
+                continue
+            m = _WORD_BEFORE.search(self.text, max(0, t.start - 40), t.start)
+            p = surnames.get(key(m.group(1))) if m else None
+            if p is None or self.person_at(m.start(1)) is not None:
+                continue
+            w = _WORD_BEFORE.search(self.text, max(0, m.start(1) - 40), m.start(1))
+            if w is None or self._after_word(w.start(1)):  # «[n] نادره رضایی، معاون ...»: another person
+                p.add_title(t.text)
+                p.mentions.append(m.span(1))
+
+    def _after_word(self, pos: int) -> bool:
+        """A word and one space stand right before ``pos``: it is inside a phrase."""
+        return pos >= 2 and self.text[pos - 1] == " " and _NAME_CHAR.match(self.text, pos - 2) is not None
+
+    def _shared_complement(self, end: int) -> str | None:
+        """«مهندس چمران، رئیس و تنی چند از اعضای شورای اسلامی شهر تهران»: a role head joined by
+        «و» to others that share one body; the head with the first organization after it, within
+        the same comma segment, is the title («رئیس شورای اسلامی شهر تهران»)."""
+        m = _COORDINATED_HEAD.match(self.text, end)
+        if m is None or key(m.group(1)).replace(" ", "") not in _cues().org_heads:
+            return None
+        for s, e in self.orgs:
+            if m.end() <= s <= m.end() + 60 and not any(ch in _CLAUSE_MARKS for ch in self.text[m.end():s]):
+                return f"{m.group(1)} {self.text[s:e]}"
+        return None
 
     def person_at(self, pos: int) -> _Person | None:
         for p in self.people:
@@ -124,6 +217,7 @@ class SpeakerResolver:
     def resolve(self, clauses: list[Clause]) -> list[Statement]:
         statements: list[Statement] = []
         last: _Person | None = None
+        last_para = -2  # the paragraph where ``last`` last spoke
         pending: list[tuple[str, list[Statement]]] = []  # title-only speakers awaiting a name
         for c in clauses:
             kind, who, span = self._subject(c)
@@ -133,7 +227,8 @@ class SpeakerResolver:
             person = None
             if kind == "person":
                 person = who
-                if pending and not person.titles and person.first_seen >= c.subject[0] - 1:
+                if pending and person.first_seen >= c.subject[0] - 1 and (
+                        not person.titles or person.holds(pending[0][0])):
                     title, waiting = pending.pop(0)  # lead convention: the title's bearer is named now
                     if title:
                         person.add_title(title)
@@ -142,20 +237,22 @@ class SpeakerResolver:
                     pending.clear()
             elif kind == "title":
                 person = self._bearer(who, c.subject[0])
-                if person is None:
-                    for title, waiting in pending:
-                        if title and dice(title, who) >= 0.7:
-                            waiting.append(st)
-                            break
-                    else:
-                        pending.append((who, [st]))
+                joined = None if person else next((w for t, w in pending if t and dice(t, who) >= 0.7), None)
+                if joined is not None:
+                    joined.append(st)
+                elif person is None and last is not None and statements and statements[-1].speaker == last.name \
+                        and self._same_speaker(c, span, last, c.paragraph - last_para):
+                    person = last
+                    person.add_title(who)
+                elif person is None:
+                    pending.append((who, [st]))
             elif kind == "pronoun" or kind == "none":
                 person = last
                 if person is None and kind == "none":  # an unnamed lead subject: named later
                     pending.append(("", [st]))
             if person is not None:
                 st.speaker = person.name
-                last = person
+                last, last_para = person, c.paragraph
             statements.append(st)
         for p in self.people:
             if not p.has_first_name:
@@ -206,9 +303,46 @@ class SpeakerResolver:
                 best = same[0]
         return best
 
+    def _same_speaker(self, c: Clause, span: Span, last: _Person, paragraphs: int) -> bool:
+        """A title alone that goes on with ``last``, the last speaker, ``paragraphs`` after he spoke:
+        an anaphor («این عضو شورای شهر افزود»), or a title before a verb of going on («رئیس
+        فراکسیون امید ادامه داد») within two paragraphs (a roundup's next item starts afresh) —
+        unless «نیز/همچنین» says another speaker joins («معاون شهردار نیز افزود»)."""
+        cues = _cues()
+        words = [key(self.text[s:e]) for s, e in token_spans(self.text, c.subject[0], c.subject[1])]
+        if any(w in cues.also for w in words):
+            return False
+        before = self.text[max(c.subject[0], span[0] - 8):span[0]].split()
+        if before and key(before[-1]) in cues.demonstrative:
+            return not self._introduced_unnamed(span, last)
+        return paragraphs <= 2 and key(self.text[c.trigger[0]:c.trigger[1]]) in cues.continues
+
+    def _introduced_unnamed(self, span: Span, last: _Person) -> bool:
+        """«مقیمی افزود ... یک نماینده شورای عالی بانک‌ها گفت ... این نماینده شورای عالی بانک‌ها
+        افزود»: the title came after ``last`` was last named, after an indefinite word, so «این»
+        points back to that unnamed person (a lead's «یک عضو کمیسیون ... گفت» is named next)."""
+        title, generic = self.text[span[0]:span[1]], _cues().generic
+        named = max((a for a, _b in last.mentions if a < span[0]), default=-1)
+        at = self.text.rfind(title, named + 1, span[0])
+        while at > named:
+            words = self.text[max(0, at - 10):at].split()
+            if words and key(words[-1]) in generic:
+                return True
+            at = self.text.rfind(title, named + 1, at)
+        return False
+
     def _subject(self, c: Clause):
-        """The first thing named in the subject region: a person, a pronoun, a title or an org."""
+        """The first thing named in the subject region: a person, a pronoun, a title or an org.
+
+        A semicolon closes a clause of its own: when a name opens the next one («... جعفری
+        جوزانی؛ تورج منصوری ... گفت»), the subject is named there.
+        """
         a, b = c.subject
+        semi = self.text.rfind("؛", a, b)
+        if semi >= 0:
+            after = semi + 1 + (self.text[semi + 1:semi + 2] == " ")
+            if self.person_at(after) is not None:
+                a = after
         toks = token_spans(self.text, a, b)
         if not toks:
             return "none", None, None
@@ -243,8 +377,23 @@ class SpeakerResolver:
             near = self._apposed_person(obj)
             if near is not None:
                 return "person", near, span
+            named = self._named_after_adjunct(obj, a, cands)
+            if named is not None:
+                return "person", named[2], named[3]
             return "title", obj.text, span
         return kind, obj, span
+
+    def _named_after_adjunct(self, t: _TitleMention, a: int, cands: list):
+        """«قبل از بازدید شهردار تهران از تونل، دکتر حجت ... گفت»: a title inside a phrase (a word
+        stands before it) that a comma closes is an adjunct's; the person who opens the next
+        comma segment, not apposed to a title of his own, is the subject."""
+        if t.start <= a or not self._after_word(t.start):
+            return None
+        for cand in sorted(cands, key=lambda c: c[0]):
+            if cand[1] == "person" and cand[0] > t.end and self.text[a:cand[0]].rstrip().endswith("،") \
+                    and not any(_adjacent(self.text, o.end, cand[0]) for o in self.titles):
+                return cand
+        return None
 
     def _apposed_person(self, t: _TitleMention) -> _Person | None:
         for p in self.people:
@@ -274,7 +423,7 @@ class SpeakerResolver:
         return any(t.start <= pos < t.end for t in self.titles) or any(a <= pos < b for a, b in self.orgs)
 
     def officials(self) -> list[Official]:
-        return [Official(p.name, list(p.titles), sorted(set(p.mentions)), list(p.honorifics))
+        return [Official(p.name, p.posts(), sorted(set(p.mentions)), list(p.honorifics))
                 for p in sorted(self.people, key=lambda p: p.first_seen)]
 
 
