@@ -89,3 +89,16 @@ def test_lead_title_goes_to_the_person_named_with_its_fuller_form():
     doc = muni_ie.extract("وزیر راه در آیین افتتاح این بزرگراه گفت: کار تمام شد.\n"
                           "به گزارش ایرنا، محمد اسلامی، وزیر راه و شهرسازی در این آیین افزود: بزرگراه باز شد.")
     assert _speakers(doc) == {"محمد اسلامی": 2}
+
+
+def test_a_surname_alone_later_names_the_earlier_full_name_before_speakers_are_resolved():
+    """«کاشانچی ادامه داد» names the man whom «به گزارش ایرنا، پیروز کاشانچی … اظهار داشت»
+    introduced (a first name the lists know only as a word): that clause and the «وی» after it
+    are his too."""
+    doc = muni_ie.extract(
+        "شهردار کرج با اشاره به ساخت بیمارستان اعلام کرد: این طرح تا پایان سال آماده است.\n"
+        "به گزارش ایرنا، پیروز کاشانچی شامگاه دوشنبه در جمع خبرنگاران اظهار داشت: بودجه طرح تامین شده است.\n"
+        "وی در مورد زمان افتتاح گفت: افتتاح در بهار خواهد بود.\n"
+        "کاشانچی ادامه داد: همکاری دستگاه‌ها لازم است.")
+    assert _speakers(doc) == {"پیروز کاشانچی": 4}
+    assert _titles(doc) == {"پیروز کاشانچی": ["شهردار کرج"]}

@@ -215,6 +215,7 @@ class SpeakerResolver:
 
     # -- speakers ---------------------------------------------------------------------------
     def resolve(self, clauses: list[Clause]) -> list[Statement]:
+        self._bare_surname_subjects(clauses)
         statements: list[Statement] = []
         last: _Person | None = None
         last_para = -2  # the paragraph where ``last`` last spoke
@@ -263,6 +264,21 @@ class SpeakerResolver:
                 if st.speaker and st.speaker != p.name and key(st.speaker.split()[-1]) == surname:
                     st.speaker = p.name
         return statements
+
+    def _bare_surname_subjects(self, clauses: list[Clause]) -> None:
+        """People first named by a surname alone as a later clause's subject («حناچی ادامه داد»),
+        with the first name the text gives them (``_find_first_name``), before any speaker is
+        resolved: an earlier clause («به نقل از ایرنا، پیروز حناچی … اظهار داشت») is theirs too."""
+        known = len(self.people)
+        for c in clauses:
+            toks = token_spans(self.text, *c.subject)
+            if toks:
+                s, e = toks[0]
+                word = self.text[s:e]
+                if self._bearer_of_surname(word) is None and self._opens_as_surname(word, s, e, c.subject[1]):
+                    self._add_mention(word, (s, e), False, [])
+        for p in self.people[known:]:
+            self._find_first_name(p)
 
     def _find_first_name(self, p: _Person) -> None:
         """«حناچی افزود» … «به نقل از ایرنا، پیروز حناچی شامگاه»: a clause-initial word before the
@@ -406,18 +422,26 @@ class SpeakerResolver:
         """«ایلیات گفت», «الویری نیز در این نشست گفت»: a surname alone opens the clause."""
         s, e = toks[0]
         word = self.text[s:e]
-        for p in self.people:
-            if key(p.surname) == key(word):
+        p = self._bearer_of_surname(word)
+        if p is not None:
+            if (s, e) not in p.mentions:
                 p.mentions.append((s, e))
-                return (s, "person", p, (s, e))
-        nxt = self.text[e:verb_pos].split()
-        lex = default_lexicon()
-        if (lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
-                and not word.endswith("ای")  # «اجرای ...»: a noun in construct, not a surname
-                and (not nxt or nxt[0] in _AFTER_SUBJECT) and not self._covered(s)):
+            return (s, "person", p, (s, e))
+        if self._opens_as_surname(word, s, e, verb_pos):
             p = self._add_mention(word, (s, e), False, [])
             return (s, "person", p, (s, e))
         return None
+
+    def _bearer_of_surname(self, word: str) -> _Person | None:
+        return next((p for p in self.people if key(p.surname) == key(word)), None)
+
+    def _opens_as_surname(self, word: str, s: int, e: int, verb_pos: int) -> bool:
+        """``word`` at [s, e) opens a clause as a surname no one bears yet: then a new person."""
+        nxt = self.text[e:verb_pos].split()
+        lex = default_lexicon()
+        return (lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
+                and not word.endswith("ای")  # «اجرای ...»: a noun in construct, not a surname
+                and (not nxt or nxt[0] in _AFTER_SUBJECT) and not self._covered(s))
 
     def _covered(self, pos: int) -> bool:
         return any(t.start <= pos < t.end for t in self.titles) or any(a <= pos < b for a, b in self.orgs)
