@@ -2,8 +2,8 @@
 
 Officials are merged across name variants, surnames, pronouns and title-only mentions
 (:mod:`muni_ie.events.speakers`); places and organizations are deduplicated by their
-spelling-insensitive key with all their mentions (a short organization name joins the full one); a fact inside a statement's content gets
-that statement's speaker.
+spelling-insensitive key with all their mentions (a short organization name joins the full one);
+a fact inside a statement's content gets that statement's speaker.
 """
 
 from __future__ import annotations
