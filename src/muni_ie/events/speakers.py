@@ -117,9 +117,17 @@ class SpeakerResolver:
         self.titles = sorted(titles, key=lambda t: t.start)
         self.orgs = orgs
         self.people: list[_Person] = []
+        self._token_cache: dict[Span, list[Span]] = {}
         for m in sorted(persons, key=lambda m: m.start):
             self._add_mention(m.name, (m.start, m.end), m.has_first_name, list(m.honorifics))
         self._attach_appositions()
+
+    def _tokens(self, a: int, b: int) -> list[Span]:
+        """Token spans of a subject region, tokenized once: several rules read the same one."""
+        toks = self._token_cache.get((a, b))
+        if toks is None:
+            toks = self._token_cache[(a, b)] = token_spans(self.text, a, b)
+        return toks
 
     # -- people -----------------------------------------------------------------------------
     def _add_mention(self, name: str, span: Span, has_first: bool, honors: list[str]) -> _Person:
@@ -271,7 +279,7 @@ class SpeakerResolver:
         resolved: an earlier clause («به نقل از ایرنا، پیروز حناچی … اظهار داشت») is theirs too."""
         known = len(self.people)
         for c in clauses:
-            toks = token_spans(self.text, *c.subject)
+            toks = self._tokens(*c.subject)
             if toks:
                 s, e = toks[0]
                 word = self.text[s:e]
@@ -325,7 +333,7 @@ class SpeakerResolver:
         فراکسیون امید ادامه داد») within two paragraphs (a roundup's next item starts afresh) —
         unless «نیز/همچنین» says another speaker joins («معاون شهردار نیز افزود»)."""
         cues = _cues()
-        words = [key(self.text[s:e]) for s, e in token_spans(self.text, c.subject[0], c.subject[1])]
+        words = [key(self.text[s:e]) for s, e in self._tokens(*c.subject)]
         if any(w in cues.also for w in words):
             return False
         before = self.text[max(c.subject[0], span[0] - 8):span[0]].split()
@@ -359,7 +367,7 @@ class SpeakerResolver:
             after = semi + 1 + (self.text[semi + 1:semi + 2] == " ")
             if self.person_at(after) is not None:
                 a = after
-        toks = token_spans(self.text, a, b)
+        toks = self._tokens(a, b)
         if not toks:
             return "none", None, None
         first = toks[0]
