@@ -69,11 +69,80 @@ def test_no_facts_in_plain_prose() -> None:
                                   "کمتر از\u200c ۴ سال", "۵ نفر", "از ۵ نفر", "تا\n۹ روز", "زیر۷ درصد"])
 def test_comparator_is_searched_only_where_one_can_end(text: str) -> None:
     """The cheap test on the text before a number never hides a comparator the regex would find."""
-    from muni_ie.numbers.finder import find_numbers
+    from muni_ie.numbers.finder import found_in_folded
+    from muni_ie.numbers.words import fold
     from muni_ie.recognizers.facts import _attach_cmp, _Cand, _key, _lexicon
 
-    for s in find_numbers(text):
+    for s in found_in_folded(text, fold(text)):
         c = _Cand(s, float(s.value), s.scale, s.end)
-        _attach_cmp(text, c)
+        _attach_cmp(_lexicon(), text, c)
         m = _lexicon().cmp_re.search(text, max(0, s.start - 30), s.start)
         assert (c.cmp_start, c.cmp) == ((m.start("cmp"), _lexicon().cmps[_key(m.group("cmp"))]) if m else (None, "="))
+
+
+_PHRASES = [
+    "۵ نفر از کارکنان خدمات شهری و فضای سبز منطقه دو شهرداری تهران",
+    "۱۰ دستگاه اتوبوس و مینی‌بوس خریداری شد و ۵ نفر و است",
+    "۳۰ درصد کار\nشد، ۲۰ متری\u200c\u200cخیابان  ۱۲ کیلومتر\nراه روستایی و\nشهری افزایش یافت",
+    "مبلغ ۲۶۰ میلیارد ریال؛ (اعتبار) ۴۰۰ تومان مورد\u200cنیاز در ۲۰۲۳ بودجه\u200cی ۱۷ مورد",
+    "قطعنامه\u200cی شورای اسلامی شهرستان\u200cهای بزرگ استان تهران و البرز و قزوین ۹۸ مسئله",
+]
+
+
+@pytest.mark.parametrize("text", _PHRASES)
+def test_noun_phrases_read_like_the_word_by_word_loop(text: str) -> None:
+    """``_noun_phrase`` (same-line words, the stopping word reused) and ``_noun_before`` (tokens read
+    backwards) give what the plain loops give from every position."""
+    import re
+
+    from muni_ie.numbers import parse_number
+    from muni_ie.recognizers.facts import _WORD, _Cand, _is_verb, _lexicon, _noun_before, _noun_phrase
+
+    lex = _lexicon()
+    stop = lex.roles["stop"]
+
+    def phrase(pos: int, limit: int = 5) -> str | None:
+        words: list[str] = []
+        while len(words) < limit:
+            m = _WORD.match(text, pos)
+            if not m or "\n" in text[pos:m.start(1)]:
+                break
+            w = m.group(1)
+            if w == "و" and words:
+                nxt = _WORD.match(text, m.end())
+                if not nxt or nxt.group(1) in stop or _is_verb(nxt.group(1)):
+                    break
+            elif w in stop or _is_verb(w) or parse_number(w) is not None:
+                break
+            words.append(w)
+            pos = m.end()
+        nxt = _WORD.match(text, pos)
+        if words and nxt and _is_verb(nxt.group(1)):
+            words.pop()
+        while words and words[-1] == "و":
+            words.pop()
+        return " ".join(words) or None
+
+    tokens = re.compile("[^\\W\\d_]+(?:\u200c[^\\W\\d_]+)*|\\d+|[^\\w\\s\u200c]")
+
+    def before(pos: int, limit: int) -> str | None:
+        out: list[str] = []
+        for w in reversed(tokens.findall(text[max(0, pos - 60):pos])):
+            if len(out) == limit or w in stop or not w[0].isalpha() or parse_number(w) is not None:
+                break
+            out.insert(0, w)
+        return " ".join(out) or None
+
+    for pos in range(len(text) + 1):
+        assert _noun_phrase(lex, text, pos) == phrase(pos), pos
+        assert _noun_phrase(lex, text, pos, 2) == phrase(pos, 2), pos
+        c = _Cand(None, 0.0, 1, 0, cmp_start=pos)  # type: ignore[arg-type]
+        assert _noun_before(lex, text, c) == before(pos, 3), pos
+        assert _noun_before(lex, text, c, 1) == before(pos, 1), pos
+
+
+def test_names_and_years_skip_the_window_analysis() -> None:
+    """A number after a name head or a year head is no fact unless a unit follows it."""
+    assert find_facts("منطقه ۲۲ شهرداری و سال ۸۴ و دی ۹۶ و خطوط ۱ و ۲ مترو") == []
+    assert [(f.value, f.unit) for f in find_facts("بودجه ۱۰۰ میلیارد تومانی و منطقه ۲۲ نفر و ۵ نفر")] == [
+        (100_000_000_000, "toman"), (22, "person"), (5, "person")]

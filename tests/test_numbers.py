@@ -179,3 +179,29 @@ def test_one_token_numbers_skip_the_token_regex() -> None:
     spans = find_numbers("۱۵ مهر و ۳ شنبه و سه شنبه، یک نفر و یک اصل")
     assert [(s.value, s.kind, s.indefinite_candidate) for s in spans] == [
         (15, "date", False), (3, "number", False), (3, "date", False), (1, "number", False), (1, "number", True)]
+
+
+def test_found_tuples_are_the_spans_and_the_word_before() -> None:
+    """``found_in_folded`` gives ``find_numbers``'s spans, each with the word before it read once."""
+    from muni_ie.numbers.finder import found_in_folded, word_before
+    from muni_ie.numbers.words import fold
+
+    text = "در سال ۱۴۰۲ حدود سه میلیون و ۲۰۰ هزار نفر، ۱۲:۳۰ و ۱۵ مهر و دومین جلسه با ۰۹۱۲۱۲۳۴۵۶۷"
+    folded = fold(text)
+    found = found_in_folded(text, folded)
+    assert [NumberSpan(*f[:8]) for f in found] == find_numbers(text)
+    assert [(f.text, f.prev) for f in found] == [
+        ("۱۴۰۲", "سال"), ("سه میلیون و ۲۰۰ هزار", "حدود"), ("۱۲:۳۰", ""), ("۱۵ مهر", "و"), ("دومین", "و"),
+        ("۰۹۱۲۱۲۳۴۵۶۷", "")]
+    assert all(f.prev == word_before(folded, f.start) for f in found if f.kind not in ("time", "phone"))
+
+
+def test_a_phrase_read_once_is_judged_again_in_each_context() -> None:
+    """The tokens and values of a phrase are cached by its surface; its neighbours are read every time."""
+    text = "سه نفر و سه شنبه، یک نفر و یک اصل، ۱۵ نفر و ۱۵ مهر، نه نفر و نه تنها، سی نفر و بی بی سی، چند هزار و هزار نفر"
+    spans = find_numbers(text) + find_numbers(text)  # the second pass reads every phrase from the cache
+    assert [(s.text, s.kind, s.indefinite_candidate) for s in spans[:len(spans) // 2]] == [
+        ("سه", "number", False), ("سه شنبه", "date", False), ("یک", "number", False), ("یک", "number", True),
+        ("۱۵", "number", False), ("۱۵ مهر", "date", False), ("نه", "number", False), ("سی", "number", False),
+        ("هزار", "number", False)]
+    assert spans[:len(spans) // 2] == spans[len(spans) // 2:]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..text.trie import word_trie
 from .words import DIGIT_NUMBER, ZWNJ, Token, evaluate, fold, lexicon, to_number, tokenize
@@ -152,8 +153,9 @@ def _context() -> dict:
         "bare": frozenset(d["bare_scales_in_text"]),
         "after": d["not_number_after"],
         "before": d["not_number_before"],
-        # the words whose reading depends on the word after them
-        "ask_next": frozenset(d["ambiguous_alone"]) | frozenset(d["indefinite_words"]) | set(d["not_number_before"]),
+        # the words whose reading depends on the words around them
+        "ask_next": frozenset(d["ambiguous_alone"]) | frozenset(d["indefinite_words"])
+        | set(d["not_number_before"]) | set(d["not_number_after"]),
         "month": re.compile(rf"[\s{ZWNJ}]*(?:{months})(?:[\s{ZWNJ}]?ماه)?(?![\w])"
                             rf"(?:[\s{ZWNJ}]*(?:سال[\s{ZWNJ}]*)?\d{{2,4}}(?![\d/]))?"),
         "weekday": re.compile(rf"[\s{ZWNJ}]?(?:{word_trie(d['weekday_heads'])})(?![\w])"),
@@ -207,40 +209,83 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 def find_in_folded(text: str, folded: str) -> list[NumberSpan]:
     """:func:`find_numbers` for a caller that has ``folded = fold(text)`` already."""
-    out: list[NumberSpan] = []
+    return [NumberSpan(*f[:8]) for f in found_in_folded(text, folded)]
+
+
+class Found(NamedTuple):
+    """A :class:`NumberSpan`'s fields, and ``prev``, the :func:`word_before` it ("" for date, time, phone).
+
+    What :func:`found_in_folded` gives callers that judge every number: a tuple is several times
+    cheaper to build than the frozen ``NumberSpan``, and the word before is looked up once.
+    """
+
+    start: int
+    end: int
+    value: int | float
+    text: str
+    ordinal: bool
+    kind: str
+    indefinite_candidate: bool
+    scale: int
+    prev: str
+
+
+def found_in_folded(text: str, folded: str) -> list[Found]:
+    """:func:`find_in_folded` as :class:`Found` tuples."""
+    out: list[Found] = []
+    ctx = _context()
     for m in _candidates(folded):
         kind = m.lastgroup
         a, b = m.span(kind)
         surface = m.group(kind)
         if kind != "num":
             if not out or a >= out[-1].end:
-                out.append(NumberSpan(a, b, int(_LEAD.match(surface).group(1)), text[a:b], False, kind))
+                out.append(Found(a, b, int(_LEAD.match(surface).group(1)), text[a:b], False, kind, False, 1, ""))
             continue
-        if surface.isdecimal():  # plain digits, the most common number
-            toks = [Token("D", int(surface), a, b, False)]
-        else:
-            toks = _one_word(surface, a, b) or tokenize(surface, a)
-        if not toks:
-            continue
-        if len(toks) == 1:  # what _spans and evaluate come to for one token
-            tok = toks[0]
-            span = None if tok.kind == "A" else _make_span(text, folded, toks, tok.value, tok.kind in ("O", "Od"))
-            spans = (span,) if span else ()
-        else:
-            spans = _spans(text, folded, toks)
-        for span in spans:
-            if not out or span.start >= out[-1].end:  # a date may swallow its year
+        for part in _parts(surface):
+            span = _make_span(ctx, text, folded, a, part)
+            if span is not None and (not out or span.start >= out[-1].end):  # a date may swallow its year
                 out.append(span)
     return out
 
 
-def _one_word(surface: str, a: int, b: int) -> list[Token] | None:
+class _Part(NamedTuple):
+    """One number of a candidate phrase, offsets within the phrase, with what the text around it must settle."""
+
+    start: int
+    end: int
+    value: int | float
+    ordinal: bool
+    word: str | None  # a one-word number that the words around it can unmake («نه تنها», «یک اصل»)
+    weekday: bool  # a unit up to five: «سه شنبه» may be a day
+    month: bool  # a whole number from 1 to 31 not ending in a scale: «۱۵ مهر» may be a date
+    scale: int  # the product of the scale words that end it
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(surface: str) -> tuple[_Part, ...]:
+    """The numbers of a candidate phrase: tokens and values depend on its surface alone, and phrases repeat."""
+    if surface.isdecimal():  # plain digits, the most common number
+        toks = [Token("D", int(surface), 0, len(surface), False)]
+    else:
+        toks = _one_word(surface) or tokenize(surface)
+    if not toks:
+        return ()
+    if len(toks) == 1:  # what _cuts and evaluate come to for one token
+        tok = toks[0]
+        numbers = [] if tok.kind == "A" else [(toks, tok.value, tok.kind in ("O", "Od"))]
+    else:
+        numbers = _cuts(toks)
+    return tuple(p for run, value, ordinal in numbers if (p := _part(surface, run, value, ordinal)) is not None)
+
+
+def _one_word(surface: str) -> list[Token] | None:
     """The token of a phrase that is one lexicon word («یک», «دومین»), without the token regex."""
     lex = lexicon()
     if (o := lex.ordinals.get(surface)) is not None:
-        return [Token("O", o[1], a, b, False, o[0], o[2], o[3])]
+        return [Token("O", o[1], 0, len(surface), False, o[0], o[2], o[3])]
     if (w := lex.words.get(surface)) is not None:
-        return [Token(w[0], w[1], a, b, False)]
+        return [Token(w[0], w[1], 0, len(surface), False)]
     return None
 
 
@@ -249,7 +294,8 @@ def _splittable(prev: Token, tok: Token) -> bool:
     return not tok.glued or "A" in (prev.kind, tok.kind) or "D" in (prev.kind, tok.kind) or tok.kind == "Od"
 
 
-def _spans(text: str, folded: str, toks: list[Token]):
+def _cuts(toks: list[Token]) -> Iterator[tuple[list[Token], int | Fraction, bool]]:
+    """The maximal valid numbers of a token run, left to right, with their values."""
     cuts = [0] + [i for i in range(1, len(toks)) if _splittable(toks[i - 1], toks[i])] + [len(toks)]
     ci = 0
     while ci < len(cuts) - 1:
@@ -263,43 +309,46 @@ def _spans(text: str, folded: str, toks: list[Token]):
                 continue
             res = evaluate(toks[i:j])
             if res is not None:
-                span = _make_span(text, folded, toks[i:j], *res)
-                if span is not None:
-                    yield span
+                yield toks[i:j], *res
                 ci = cj
                 break
         else:
             ci += 1
 
 
-def _make_span(text: str, folded: str, toks: list[Token], value: int | Fraction, ordinal: bool):
+def _part(surface: str, toks: list[Token], value: int | Fraction, ordinal: bool) -> _Part | None:
+    """What the tokens ``toks`` of ``surface`` settle about their number; None for a bare «میلیون»."""
     ctx = _context()
     a, b = toks[0].start, toks[-1].end
-    prev = word_before(folded, a)
-    if prev in ctx["vague"]:  # «چند هزار», «ده‌ها میلیون»
-        return None
-    single = len(toks) == 1
-    if toks[0].kind == "S" and folded[a:toks[0].end] not in ctx["bare"]:
+    if toks[0].kind == "S" and surface[a:toks[0].end] not in ctx["bare"]:
         return None  # a bare «میلیون» has no multiplier
-    surface = folded[a:b]
-    nxt = _next_word(folded, b) if single and surface in ctx["ask_next"] else ""
-    if single and surface in ctx["alone"] and nxt not in ctx["nine"]:
-        return None  # «نه تنها» is "not only"
-    if single and (prev in ctx["after"].get(surface, ()) or nxt in ctx["before"].get(surface, ())):
-        return None  # «بی بی سی»
-    kind = "ordinal" if ordinal else "number"
-    if single and toks[0].kind == "U" and value <= 5:
-        w = ctx["weekday"].match(folded, b)
-        if w:  # «سه شنبه» is Tuesday
-            return NumberSpan(a, w.end(), to_number(value), text[a:w.end()], ordinal, "date")
-    if value.denominator == 1 and 1 <= value <= 31 and toks[-1].kind != "S":
-        mo = ctx["month"].match(folded, b)
-        if mo:  # «۱۵ مهر ۱۴۰۳», «بیست و دوم بهمن»
-            return NumberSpan(a, mo.end(), to_number(value), text[a:mo.end()], ordinal, "date")
-    indef = single and surface in ctx["indef"] and (surface == "یکی" or nxt not in ctx["count"])
+    single = len(toks) == 1
+    word = surface[a:b] if single and surface[a:b] in ctx["ask_next"] else None
     scale = 1
     for t in reversed(toks):
         if t.kind != "S":
             break
         scale *= int(t.value)
-    return NumberSpan(a, b, to_number(value), text[a:b], ordinal, kind, indef, scale)
+    return _Part(a, b, to_number(value), ordinal, word, single and toks[0].kind == "U" and value <= 5,
+                 value.denominator == 1 and 1 <= value <= 31 and toks[-1].kind != "S", scale)
+
+
+def _make_span(ctx: dict, text: str, folded: str, offset: int, p: _Part) -> Found | None:
+    """The number ``p`` of the phrase at ``offset``, read in its context: None where it is no number."""
+    a, b = offset + p.start, offset + p.end
+    prev = word_before(folded, a)
+    if prev in ctx["vague"]:  # «چند هزار», «ده‌ها میلیون»
+        return None
+    indef = False
+    if (word := p.word) is not None:
+        nxt = _next_word(folded, b)
+        if word in ctx["alone"] and nxt not in ctx["nine"]:
+            return None  # «نه تنها» is "not only"
+        if prev in ctx["after"].get(word, ()) or nxt in ctx["before"].get(word, ()):
+            return None  # «بی بی سی»
+        indef = word in ctx["indef"] and (word == "یکی" or nxt not in ctx["count"])
+    if p.weekday and (w := ctx["weekday"].match(folded, b)):  # «سه شنبه» is Tuesday
+        return Found(a, w.end(), p.value, text[a:w.end()], p.ordinal, "date", False, 1, prev)
+    if p.month and (mo := ctx["month"].match(folded, b)):  # «۱۵ مهر ۱۴۰۳», «بیست و دوم بهمن»
+        return Found(a, mo.end(), p.value, text[a:mo.end()], p.ordinal, "date", False, 1, prev)
+    return Found(a, b, p.value, text[a:b], p.ordinal, "ordinal" if p.ordinal else "number", indef, p.scale, prev)

@@ -15,14 +15,15 @@ import itertools
 import re
 from dataclasses import asdict, dataclass
 
-from ..numbers import NumberSpan, parse_number, parse_ordinal
-from ..numbers.finder import find_in_folded, word_before
+from ..numbers import parse_number, parse_ordinal
+from ..numbers.finder import Found, found_in_folded
 from ..numbers.words import fold, lexicon
 from ..resources import data_path, read_rows
 
 ZWNJ = "\u200c"
 _GAP = rf"[\s{ZWNJ}]*"
 _WORD = re.compile(rf"{_GAP}([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)")
+_LINE_WORD = re.compile(rf"(?:[^\S\n]|{ZWNJ})*([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)")  # ``_WORD`` on the same line
 _SCALES = {"هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9}
 _SCALE_ADJ = re.compile(r"(?:هزار|میلیون|میلیارد)ی$")
 _SPACING = re.compile(rf"[\s{ZWNJ}]")
@@ -66,7 +67,9 @@ class _Lexicon:
     roles: dict[str, frozenset[str]]
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(s: str) -> str:
+    """A unit's or comparator's lexicon key: the matched surfaces are few and come back often."""
     return _SPACING.sub("", s)
 
 
@@ -92,7 +95,7 @@ def _lexicon() -> _Lexicon:
 class _Cand:
     """A number being judged: where it is, what follows it, and what it became."""
 
-    span: NumberSpan
+    span: Found
     value: float
     scale: int
     end: int  # end of the fact text (number + unit)
@@ -118,8 +121,9 @@ def find_facts(text: str, *, slash_reversed: bool | None = None) -> list[Fact]:
     folded = fold(text)
     if slash_reversed is None:
         slash_reversed = slash_decimals_reversed(folded)
-    spans = find_in_folded(text, folded)
-    cands = [_candidate(folded, s, slash_reversed, nxt) for s, nxt in zip(spans, spans[1:] + [None])]
+    spans = found_in_folded(text, folded)
+    lex = _lexicon()
+    cands = [_candidate(lex, folded, s, slash_reversed, nxt) for s, nxt in zip(spans, spans[1:] + [None])]
     _link(folded, cands)
     facts = []
     for c in cands:
@@ -139,7 +143,7 @@ def _head_form(word: str) -> str:
     return word[:-2] if word.endswith(ZWNJ + "ی") else word
 
 
-def _year_like(s: NumberSpan, short: bool = False) -> bool:
+def _year_like(s: Found, short: bool = False) -> bool:
     """«۱۴۰۰», «2020» (and with ``short`` «۸۴»): digits in the range of Persian or Christian years."""
     v = s.value
     if s.scale != 1 or not s.text.isdigit() or not isinstance(v, int):
@@ -147,107 +151,134 @@ def _year_like(s: NumberSpan, short: bool = False) -> bool:
     return 1300 <= v <= 1500 or 1900 <= v <= 2100 or (short and v < 100)
 
 
-def _candidate(folded: str, s: NumberSpan, reversed_: bool, nxt: NumberSpan | None) -> _Cand | None:
+def _candidate(lex: _Lexicon, folded: str, s: Found, reversed_: bool, nxt: Found | None) -> _Cand | None:
     if s.kind != "number" or s.ordinal:
         return None
-    lex = _lexicon()
     value = float(s.value)
     if reversed_ and "/" in s.text:
         swapped = parse_number(_SLASHED.sub(r"\2/\1", s.text))
         value = float(swapped) if swapped is not None else value
+    prev = _head_form(s.prev)
+    # «یک تا پنج نفر» is a range, «یک اصل» an article
+    if s.indefinite_candidate and (nxt is None or _RANGE_MID.fullmatch(folded, s.end, nxt.start) is None):
+        # «خط یک»: still a name for its list-mates
+        return _Cand(s, value, s.scale, s.end, name=True) if prev in lex.roles["name_head"] else None
     c = _Cand(s, value, s.scale, s.end)
-    prev = _head_form(word_before(folded, s.start))
-    ranged = nxt is not None and _RANGE_MID.fullmatch(folded, s.end, nxt.start) is not None
-    if s.indefinite_candidate and not ranged:  # «یک تا پنج نفر» is a range, «یک اصل» an article
-        c.name = prev in lex.roles["name_head"]  # «خط یک»: still a name for its list-mates
-        return c if c.name else None
-    _attach_cmp(folded, c)
-    _attach_unit(folded, c)
-    year = prev in lex.roles["year_head"] or prev in lex.roles["month"]
-    if c.role in ("", "count") and (prev in lex.roles["name_head"] or year and _year_like(s, short=True)):
-        c.name, c.role = True, ""  # «منطقه ۲۲ شهرداری», «سال ۸۴», «دی ۹۶»; but «بودجه ۱۰۰ میلیارد تومانی»
-    elif c.role == "count" and _SCALE_ADJ.search(s.text):
+    m = lex.unit_re.match(folded, s.end)
+    if m is None and (prev in lex.roles["name_head"] or _year_like(s, short=True)
+                      and (prev in lex.roles["year_head"] or prev in lex.roles["month"])):
+        # «منطقه ۲۲ شهرداری», «سال ۸۴», «دی ۹۶»: whatever follows (but «بودجه ۱۰۰ میلیارد تومانی»)
+        c.name = True
+        return c
+    _attach_cmp(lex, folded, c)
+    if m is not None:
+        _attach_unit(lex, folded, c, m)
+    else:
+        _attach_count(lex, folded, c)
+    if c.role == "count" and _SCALE_ADJ.search(s.text):
         c.role = ""  # «۲ میلیاردی مجلس» is an adjective
     elif c.role in ("count", "classifier") and prev in lex.roles["demonstrative"]:
         c.role = ""  # «این دو معاونت» points back to things counted before
     return c
 
 
-def _attach_unit(folded: str, c: _Cand) -> None:
-    lex = _lexicon()
-    m = lex.unit_re.match(folded, c.span.end)
-    if m:
-        code, factor, role = lex.units[_key(m.group("unit"))]
-        if m.group("scale") and c.scale == 1:
-            c.value *= _SCALES[m.group("scale")]
-            c.scale = _SCALES[m.group("scale")]
-        if code == "ton" and _WORD.match(folded, m.end()) and _WORD.match(folded, m.end()).group(1) == "از":
-            code = "person"  # «۲۰ تن از نمایندگان» counts people
-        c.unit, c.factor, c.role, c.end = code, factor, role, m.end()
-        after = _WORD.match(folded, m.end())
-        if role == "unit" and after and after.group(1) == "از":  # «۶۰ درصد از مساجد»
-            c.of = _noun_phrase(folded, after.end())
-        else:
-            c.of = _noun_phrase(folded, m.end())
-        unit_word = _key(m.group("unit"))
-        if unit_word[-1] in "یه" and unit_word[:-1] in lex.units:
-            # an adjective («تونل ۱۸۰۰ متری رسالت»): it describes the noun before it and after it
-            before = _noun_before(folded, c, 1)
-            c.of = " ".join(filter(None, (before, c.of))) or None
-        elif not c.of:
-            c.of = _noun_before(folded, c)
+def _attach_unit(lex: _Lexicon, folded: str, c: _Cand, m: re.Match) -> None:
+    """The unit or classifier that ``m`` found after the number, and what it measures."""
+    unit_word = _key(m.group("unit"))
+    code, factor, role = lex.units[unit_word]
+    if m.group("scale") and c.scale == 1:
+        c.value *= _SCALES[m.group("scale")]
+        c.scale = _SCALES[m.group("scale")]
+    end = m.end()
+    after = _WORD.match(folded, end)
+    of_after = after is not None and after.group(1) == "از"
+    if code == "ton" and of_after:
+        code = "person"  # «۲۰ تن از نمایندگان» counts people
+    c.unit, c.factor, c.role, c.end = code, factor, role, end
+    # «۶۰ درصد از مساجد»
+    c.of = _noun_phrase(lex, folded, after.end() if role == "unit" and of_after else end)
+    if unit_word[-1] in "یه" and unit_word[:-1] in lex.units:
+        # an adjective («تونل ۱۸۰۰ متری رسالت»): it describes the noun before it and after it
+        before = _noun_before(lex, folded, c, 1)
+        c.of = " ".join(filter(None, (before, c.of))) or None
+    elif not c.of:
+        c.of = _noun_before(lex, folded, c)
+
+
+def _attach_count(lex: _Lexicon, folded: str, c: _Cand) -> None:
+    """The noun counted by a number with no unit after it («۹۸ مسئله و چالش شهری»), if any."""
+    end = c.span.end
+    w = _WORD.match(folded, end)
+    if w is None:
         return
-    w = _WORD.match(folded, c.span.end)
-    glued = w is not None and w.start(1) == c.span.end
-    if w and not (glued and _year_like(c.span)) and _countable(w.group(1), folded[c.span.end:w.start(1)], c.span):
-        after = _WORD.match(folded, w.end())
-        if after and (_is_light_verb(after.group(1))
-                      or f"{w.group(1)} {after.group(1)}" in _lexicon().roles["pair_stop"]):
-            return  # «۱۳۷ اعلام کرد»: the noun belongs to a compound verb; «برابر با» is "equal to"
-        c.role, c.end = "count", w.end()
-        c.of = _noun_phrase(folded, w.start(1)) or w.group(1)
-        if w.group(1) in _lexicon().roles["generic_counter"]:  # «منازل مددجویی ۱۷ مورد»
-            c.of = _noun_before(folded, c) or c.of
+    word, start = w.group(1), w.start(1)
+    if start == end and _year_like(c.span) or not _countable(word, folded[end:start], c.span):
+        return
+    after = _WORD.match(folded, w.end())
+    if after and (_is_light_verb(after.group(1)) or f"{word} {after.group(1)}" in lex.roles["pair_stop"]):
+        return  # «۱۳۷ اعلام کرد»: the noun belongs to a compound verb; «برابر با» is "equal to"
+    c.role, c.end = "count", w.end()
+    c.of = _noun_phrase(lex, folded, start) or word
+    if word in lex.roles["generic_counter"]:  # «منازل مددجویی ۱۷ مورد»
+        c.of = _noun_before(lex, folded, c) or c.of
 
 
-def _countable(word: str, gap: str, s: NumberSpan) -> bool:
+def _countable(word: str, gap: str, s: Found) -> bool:
     """A counted noun follows the number directly on the same line and looks like a noun.
 
     A number word joined to the next word by a ZWNJ makes a compound, not a count («سه‌گانه»).
     """
-    roles = _lexicon().roles
-    if "\n" in gap or word in roles["stop"] or word in roles["not_counted"]:
+    if "\n" in gap or ZWNJ in gap and not _SPACE.search(gap) and not s.text[-1].isdigit():
         return False
-    if ZWNJ in gap and not _SPACE.search(gap) and not s.text[-1].isdigit():
+    return _noun_like(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _noun_like(word: str) -> bool:
+    """Not a function word, verb, number or unit: a word that numbers count («۹۸ مسئله»)."""
+    roles = _lexicon().roles
+    if word in roles["stop"] or word in roles["not_counted"]:
         return False
     if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) or word.endswith("گانه"):
         return False  # verbs («می‌رسد»), «دوگانه»
     return parse_number(word) is None and parse_ordinal(word) is None and word not in _lexicon().units
 
 
-def _noun_phrase(folded: str, pos: int, limit: int = 5) -> str | None:
+def _noun_phrase(lex: _Lexicon, folded: str, pos: int, limit: int = 5) -> str | None:
     """Words from ``pos`` until a stop word, verb, number or punctuation: «خدمات شهرداری»."""
-    stop = _lexicon().roles["stop"]
     words: list[str] = []
+    nxt = None  # the word after the phrase, where the loop has read it
     while len(words) < limit:
-        m = _WORD.match(folded, pos)
-        if not m or "\n" in folded[pos:m.start(1)]:
+        m = _LINE_WORD.match(folded, pos)
+        if not m:
             break
         w = m.group(1)
         if w == "و" and words:
-            nxt = _WORD.match(folded, m.end())
-            if not nxt or nxt.group(1) in stop or _is_verb(nxt.group(1)):
+            after = _WORD.match(folded, m.end())
+            if not after or after.group(1) in lex.roles["stop"] or _is_verb(after.group(1)):
+                nxt = w
                 break
-        elif w in stop or _is_verb(w) or parse_number(w) is not None:
+        elif _ends_phrase(w):
+            nxt = w
             break
         words.append(w)
         pos = m.end()
-    nxt = _WORD.match(folded, pos)
-    if words and nxt and _is_verb(nxt.group(1)):
+    if not words:
+        return None
+    if nxt is None:
+        m = _WORD.match(folded, pos)
+        nxt = m.group(1) if m else ""
+    if _is_verb(nxt):
         words.pop()  # «افزایش یافت», «نام برد»: the last word belongs to the verb
     while words and words[-1] == "و":
         words.pop()
     return " ".join(words) or None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ends_phrase(word: str) -> bool:
+    """A stop word, verb or number: no noun phrase goes on past it."""
+    return word in _lexicon().roles["stop"] or _is_verb(word) or parse_number(word) is not None
 
 
 # Present/past stems of the light verbs of Persian compound verbs («اعلام می‌کند», «انجام شد»).
@@ -261,26 +292,25 @@ def _is_light_verb(word: str) -> bool:
     return word in _lexicon().roles["verb"] or (word.startswith(("می", "نمی")) and _LIGHT.fullmatch(word) is not None)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_verb(word: str) -> bool:
     return word in _lexicon().roles["verb"] or word.startswith(("می" + ZWNJ, "نمی" + ZWNJ))
 
 
-def _noun_before(folded: str, c: _Cand, limit: int = 3) -> str | None:
+def _noun_before(lex: _Lexicon, folded: str, c: _Cand, limit: int = 3) -> str | None:
     """Up to ``limit`` words before the number (or its comparator): «مبلغ ۲۶۰ میلیارد ریال»."""
-    stop = _lexicon().roles["stop"]
     pos = c.cmp_start if c.cmp_start is not None else c.span.start
-    chunk = folded[max(0, pos - 60):pos]
-    words = _TOKENS_BEFORE.findall(chunk)
     out: list[str] = []
-    for w in reversed(words):
-        if len(out) == limit or w in stop or not w[0].isalpha() or parse_number(w) is not None:
+    # the tokens of the 60 characters before, last first: they read the same backwards
+    for m in _TOKENS_BEFORE.finditer(folded[max(0, pos - 60):pos][::-1]):
+        w = m.group()[::-1]
+        if len(out) == limit or w in lex.roles["stop"] or not w[0].isalpha() or parse_number(w) is not None:
             break
-        out.insert(0, w)
-    return " ".join(out) or None
+        out.append(w)
+    return " ".join(reversed(out)) or None
 
 
-def _attach_cmp(folded: str, c: _Cand) -> None:
-    lex = _lexicon()
+def _attach_cmp(lex: _Lexicon, folded: str, c: _Cand) -> None:
     lo, end = max(0, c.span.start - 30), c.span.start
     while end > lo and (folded[end - 1].isspace() or folded[end - 1] == ZWNJ):
         end -= 1
@@ -308,8 +338,7 @@ def _link(folded: str, cands: list[_Cand | None]) -> None:
         if a.name and not b.role or a.name and b.role == "count":
             b.name = b.name or _connector(folded, a, b) is not None
     for a, b in reversed(pairs):  # «۳ یا ۴ میلیون مسافر»: the unit flows leftwards
-        conn = _connector(folded, a, b)
-        if conn is None or a.role or a.name or b.name or not b.role:
+        if a.role or a.name or b.name or not b.role or (conn := _connector(folded, a, b)) is None:
             continue
         if b.role == "count" and conn in ("و", "،", ","):
             continue
