@@ -62,6 +62,8 @@ def test_gate_and_windows_find_what_every_token_finds(persons, news_sample):
     "سازمان" * 12 + " دکتر سید علی رضایی",  # a long word: the window must widen backwards
     "دکتر حجت الاسلام والمسلمین آیت الله سید " + "علی " * 3 + "رضایی شهردار",  # a long run of honorifics
     "علی، گفت و علی در تهران",  # first names with no surname after them
+    "امام خمینی و شهید بهشتی و سردار سلیمانی",  # blockers: settled before any window
+    "حسن  رضایی، علی، کریمی و حسن رضایی‌فر\nمحمد\nاحمدی",  # the word after read by the regex
 ])
 def test_hard_cases_agree_with_every_token(persons, text):
     assert persons.find(text) == _every_token(persons, text, [])
@@ -70,9 +72,24 @@ def test_hard_cases_agree_with_every_token(persons, text):
 def test_first_name_without_a_surname_is_settled_from_the_text(persons):
     text = "حسن در تهران و حسن رضایی"
     (p1, w1), (p2, w2), _ = persons._candidates(text)  # («رضایی» is a first name too)
-    assert persons._no_surname_after(text, p1, w1)  # «در» is no surname: no window is needed
-    assert not persons._no_surname_after(text, p2, w2)
+    assert persons._opens_no_name(text, p1, w1)  # «در» is no surname: no window is needed
+    assert not persons._opens_no_name(text, p2, w2)
     assert [m.name for m in persons.find(text)] == ["حسن رضایی"]
+
+
+def test_the_word_after_a_first_name_is_read_with_or_without_the_regex(persons):
+    """One space and a word of letters alone are read directly; anything else goes to ``_NEXT``."""
+    for text, settled in [("حسن رضایی", False), ("حسن در", True), ("حسن رضایی‌فر", False), ("حسن  در", True),
+                          ("حسن،رضایی", True), ("حسن «رضایی»", True), ("حسن", True), ("حسن ", True)]:
+        p, w = persons._candidates(text)[0]  # («رضایی» is a first name too)
+        assert persons._opens_no_name(text, p, w) is settled, text
+
+
+def test_a_blocker_opens_no_name_before_any_window(persons):
+    text = "امام خمینی"
+    ((p, w),) = persons._candidates(text)
+    assert persons._opens_no_name(text, p, w)
+    assert persons.find(text) == []
 
 
 def test_gate_sees_only_words_a_name_opens_on(persons):

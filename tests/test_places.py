@@ -96,7 +96,8 @@ def test_seed_gold_places_are_found(rec: PlaceRecognizer, seeds: list[dict], sha
 
 
 @pytest.mark.parametrize("text", ["استان سمنان", "استان  سمنان", "استان\u200c سمنان", "x_1 سمنان", "«استان» سمنان",
-                                  "استان\nسمنان", "سمنان", " سمنان", "شهرداری\u200cها سمنان", "a" * 40 + " سمنان"])
+                                  "استان\nسمنان", "سمنان", " سمنان", "شهرداری\u200cها سمنان", "a" * 40 + " سمنان",
+                                  "«استان سمنان", "x«استان\u200c_ سمنان", "در استان سمنان"])
 def test_word_before_a_name_reads_like_the_regex(text: str) -> None:
     """The fast reading of the word before a name agrees with the ``_TAIL`` search it spares."""
     from muni_ie.recognizers.places import _TAIL, _word_before
@@ -104,3 +105,21 @@ def test_word_before_a_name_reads_like_the_regex(text: str) -> None:
     pos = text.rindex("سمنان")
     m = _TAIL.search(text, max(0, pos - 30), pos)
     assert _word_before(text, pos) == (m.span(1) if m else None)
+
+
+def test_names_at_the_start_and_one_mark_apart(rec: PlaceRecognizer) -> None:
+    """The scan consumes the character before a name: a name at offset 0, and names one «،» apart."""
+    text = "تهران،سمنان و استان گلستان و ایران خودرو"
+    assert [(text[p.start:p.end], p.type) for p in rec.find(text)] == [
+        ("تهران", "city"), ("سمنان", "city"), ("گلستان", "province")]  # «ایران خودرو» is a company
+
+
+def test_every_name_opens_and_ends_in_a_word_character() -> None:
+    """The name scan consumes the character before a name (``places._compile``): no name may
+    start or end in a non-word character, or one name could take the character another needs."""
+    import re
+
+    for path in ("gazetteer.tsv", "countries.tsv"):
+        for r in read_rows(data_path(path)):
+            for v in r[6].split("|"):
+                assert re.fullmatch(r"\w(?:.*\w)?", v), v

@@ -60,14 +60,15 @@ class NameLexicon:
     surnames: frozenset[str]
     noun_endings: tuple[str, ...] = ()
 
-    def is_first(self, word: str) -> bool:
-        return _plain(word) in self.first_names
+    @functools.cached_property
+    def no_surnames(self) -> frozenset[str]:
+        """Words that are never a surname: stopwords, title honorifics and blockers (one lookup)."""
+        return self.stopwords | self.title_honorifics | self.blockers
 
     def is_surname_like(self, word: str) -> bool:
-        w = _plain(word)
-        return (len(w) >= 2 and w not in self.stopwords and w not in self.title_honorifics
-                and not (len(w) > 5 and w.endswith(self.noun_endings))
-                and w not in self.blockers and w.isalpha())
+        w = word.replace(ZWNJ, "")
+        return (len(w) >= 2 and w not in self.no_surnames and not (len(w) > 5 and w.endswith(self.noun_endings))
+                and w.isalpha())
 
 
 def _plain(word: str) -> str:
@@ -144,14 +145,17 @@ class _Short(Exception):
 class _Window:
     """The tokens of ``text[a:b]``, where a and b lie at token boundaries."""
 
-    __slots__ = ("head", "starts", "tail", "words")
+    __slots__ = ("head", "plain", "starts", "tail", "words")
 
     def __init__(self, text: str, a: int, b: int) -> None:
         if _PLAIN.fullmatch(text, a, b):
             self.words, self.starts = split_words(text[a:b].replace("\n", " "), a, _MARKS)
         else:
-            self.starts = [m.start() for m in TOKEN.finditer(text, a, b)]
-            self.words = TOKEN.findall(text, a, b)
+            spans = token_spans(text, a, b)
+            self.starts = [s for s, _ in spans]
+            self.words = [text[s:e] for s, e in spans]
+        # the words without ZWNJ, as the lexicons hold them (``_plain``), read once per window
+        self.plain = [w.replace(ZWNJ, "") for w in self.words] if text.find(ZWNJ, a, b) >= 0 else self.words
         self.head = a == 0  # nothing before it
         self.tail = b == len(text)  # nothing after it
 
@@ -191,7 +195,7 @@ class PersonRecognizer:
                          | {h[:3] for h in lex.title_honorifics} | lex.title_honorifics)
         self._gate = _gate(lex)
         # first names that open a name only with a surname right after (no honorific, lineage or
-        # compound head): ``_no_surname_after`` settles them
+        # compound head): ``_opens_no_name`` settles them
         self._plain_firsts = (lex.first_names | lex.ambiguous_first) - lex.title_honorifics - lex.lineage - _COMPOUND_HEADS
 
     def _may_open(self, words: list[str], i: int) -> bool:
@@ -205,18 +209,31 @@ class PersonRecognizer:
         # the scan starts one character before a word
         return [(m.start(1) - 1, m.group(1)) for m in self._gate.finditer("\n" + text)]
 
-    def _no_surname_after(self, text: str, p: int, word: str) -> bool:
-        """Whether the first name at ``p`` surely opens no name, read from the text alone: the
-        word after it can be no surname (``_match`` would say no, at the cost of a window)."""
+    def _opens_no_name(self, text: str, p: int, word: str) -> bool:
+        """Whether the word at ``p`` surely opens no name, read from the text alone (``_match``
+        would say no, at the cost of a window): a blocker («امام خمینی», «شهید بهشتی»), or a
+        first name the word after which can be no surname."""
         w = word.rstrip(ZWNJ)  # the gate's match may hold the ZWNJ after the word
-        first = _plain(w)
-        if first not in self._plain_firsts or _WORD_GOES_ON.match(text, p + len(w)):
-            return False  # (or the word goes on in a letter the gate does not know)
-        m = _NEXT.match(text, p + len(w))
-        if m is None:
+        first = w.replace(ZWNJ, "")
+        blocker = first in self.lex.blockers
+        if not (blocker or first in self._plain_firsts):
+            return False
+        e = p + len(w)
+        spaced = text[e:e + 1] == " "
+        if not spaced and _WORD_GOES_ON.match(text, e):
+            return False  # the word goes on in a letter the gate does not know
+        if blocker:
             return True
-        nxt = _plain(m.group(1))
-        return not (nxt in _ALLAH or first + nxt in self.lex.title_honorifics or self.lex.is_surname_like(m.group(1)))
+        if spaced:  # mostly a word of letters alone comes next: read it without a regex
+            k = text.find(" ", e + 1)
+            nxt = text[e + 1:k] if k >= 0 else text[e + 1:]
+        if not (spaced and nxt.isalpha()):
+            m = _NEXT.match(text, e)
+            if m is None:
+                return True
+            nxt = m.group(1)
+        plain = nxt.replace(ZWNJ, "")
+        return not (plain in _ALLAH or first + plain in self.lex.title_honorifics or self.lex.is_surname_like(nxt))
 
     def find(self, text: str, titles: list[Span] = ()) -> list[PersonMention]:
         title_starts = {s for s, _ in titles}
@@ -226,8 +243,8 @@ class PersonRecognizer:
         done: set[int] = set()  # token starts tried
         win = None
         for p, word in self._candidates(text):
-            before_allah = _plain(word) in _ALLAH
-            if p < free or (not before_allah and self._no_surname_after(text, p, word)):
+            before_allah = word.replace(ZWNJ, "") in _ALLAH
+            if p < free or (not before_allah and self._opens_no_name(text, p, word)):
                 continue
             reach = 16, 48
             while True:
@@ -313,40 +330,39 @@ class PersonRecognizer:
 
     # -- matching one candidate starting at token i ---------------------------------------
     def _match(self, text, win, i, title_starts, title_ends):
-        lex = self.lex
-        words = win.words
-        if _plain(words[i]) in lex.blockers:  # «امام خمینی», «شهید بهشتی»
+        lex, words, plain = self.lex, win.words, win.plain
+        n, honorifics = len(words), lex.title_honorifics
+        if plain[i] in lex.blockers:  # «امام خمینی», «شهید بهشتی»
             return None
         k = i - 1
-        while k >= 0 and _plain(words[k]) in lex.title_honorifics:  # «خیابان دکتر علی شریعتی»
+        while k >= 0 and plain[k] in honorifics:  # «خیابان دکتر علی شریعتی»
             k -= 1
         if k < 0 and not win.head:
             raise _Short
-        if k >= 0 and _plain(words[k]) in lex.blockers:
+        if k >= 0 and plain[k] in lex.blockers:
             return None
         j, honors = i, []
-        while j < len(words):
-            w = _plain(words[j])
-            if w in lex.title_honorifics:
+        while j < n:
+            w = plain[j]
+            if w in honorifics:
                 honors.append(words[j])
                 j += 1
             elif honors and w in ("والمسلمین", "و", "المسلمین"):  # «حجت‌الاسلام والمسلمین»
                 honors[-1] += " " + words[j]
                 j += 1
-            elif w + (_plain(words[j + 1]) if j + 1 < len(words) else "") in lex.title_honorifics:
-                # «حجت الاسلام» written with a space
+            elif j + 1 < n and w + plain[j + 1] in honorifics:  # «حجت الاسلام» written with a space
                 honors.append(words[j] + " " + words[j + 1])
                 j += 2
             else:
                 break
-        if j + 5 >= len(words) and not win.tail:
+        if j + 5 >= n and not win.tail:
             raise _Short  # what follows reads up to five tokens on
         lineage = None
-        if j < len(words) and _plain(words[j]) in lex.lineage:
+        if j < n and plain[j] in lex.lineage:
             lineage = words[j]
             j += 1
         surname = None
-        first, j2 = self._first_name(words, j)
+        first, j2 = self._first_name(win, j)
         if first:
             surname, end = self._surname(text, win, j2, title_starts)
             if surname is None and (honors or lineage) and " " not in first:
@@ -354,54 +370,53 @@ class PersonRecognizer:
             elif surname is None:
                 return None
         if first:
-            known_first = _plain(first.split()[0]) in lex.first_names
-            rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
-                               for part in surname.split())
-            strong = honors or lineage or (known_first and rare_surname)
-            apposed = self._apposed(text, win.starts[i], win.end(end - 1), title_starts, title_ends,
-                                    comma=not rare_surname and not known_first)
-            weak = not strong and not apposed
-            last = surname.split()[-1]
-            shaped = " " not in surname and _surname_shaped(surname)
-            alone = _recurs(text, last, first, win.end(end - 1)) if weak else 0
-            # a common-word surname («عارف», «نوین») needs a known first name and two later uses
-            if weak and not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
-                return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
-            name = " ".join(x for x in (lineage, first, surname) if x)
+            if not (honors or lineage):  # evidence beyond the words themselves
+                known_first = _plain(first.split()[0]) in lex.first_names
+                rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
+                                   for part in surname.split())
+                if not (known_first and rare_surname or self._apposed(
+                        text, win.starts[i], win.end(end - 1), title_starts, title_ends,
+                        comma=not rare_surname and not known_first)):
+                    # a common-word surname («عارف», «نوین») needs a known first name and two later uses
+                    alone = _recurs(text, surname.split()[-1], first, win.end(end - 1))
+                    shaped = " " not in surname and _surname_shaped(surname)
+                    if not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
+                        return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
+            name = f"{lineage} {first} {surname}" if lineage else f"{first} {surname}"
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors)), end
         if honors or lineage:
             if surname is None:
                 surname, end = self._surname(text, win, j, title_starts)
             if surname is None:
                 return None
-            name = " ".join(x for x in (lineage, surname) if x)
+            name = f"{lineage} {surname}" if lineage else surname
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors), False), end
         return None
 
-    def _first_name(self, words, j):
-        lex = self.lex
+    def _first_name(self, win, j):
+        lex, words, plain = self.lex, win.words, win.plain
         if j >= len(words):
             return None, j
         w = words[j]
-        if j + 1 < len(words) and _plain(words[j + 1]) in ("الله", "اله") and lex.is_surname_like(w):
+        if j + 1 < len(words) and plain[j + 1] in _ALLAH and lex.is_surname_like(w):
             return w + ZWNJ + words[j + 1], j + 2  # «فرج الله», «عطاء الله»: a theophoric first name
-        if _plain(w) not in lex.first_names and _plain(w) not in lex.ambiguous_first:
+        if plain[j] not in lex.first_names and plain[j] not in lex.ambiguous_first:
             return None, j
         j += 1
         # compound first names written apart: «محمد حسین سیف‌السادات», but «حسن بیادی» stays
-        if (j + 1 < len(words) and lex.is_first(words[j]) and lex.is_surname_like(words[j + 1])
-                and _plain(w) in _COMPOUND_HEADS):
+        if (plain[j - 1] in _COMPOUND_HEADS and j + 1 < len(words) and plain[j] in lex.first_names
+                and lex.is_surname_like(words[j + 1])):
             return w + " " + words[j], j + 1
         return w, j
 
     def _surname(self, text, win, j, title_starts):
-        lex, words = self.lex, win.words
-        if j >= len(words) or not lex.is_surname_like(words[j]) or _plain(words[j]) in lex.title_honorifics:
+        lex, words, plain = self.lex, win.words, win.plain
+        if j >= len(words) or not lex.is_surname_like(words[j]):  # (no title honorific either)
             return None, j
         surname, j = words[j], j + 1
-        if j < len(words) and _plain(words[j]) in lex.suffixes:  # «تقی زاده» → «تقی‌زاده»
+        if j < len(words) and plain[j] in lex.suffixes:  # «تقی زاده» → «تقی‌زاده»
             surname, j = surname + ZWNJ + words[j], j + 1
-        elif j < len(words) and _plain(surname) in lex.suffixes and lex.is_surname_like(words[j]):
+        elif j < len(words) and plain[j - 1] in lex.suffixes and lex.is_surname_like(words[j]):
             surname, j = surname + ZWNJ + words[j], j + 1  # «نژاد بهرام» → «نژاد‌بهرام»
         elif j < len(words) and self._second_surname(text, words[j], surname, win.end(j),
                                                      j + 1 < len(words) and win.starts[j + 1] in title_starts):
@@ -458,17 +473,22 @@ def _occurrences(text: str, word: str, start: int):
     """Offsets at or after ``start`` where ``word`` (a letter word) stands as a whole token."""
     n = len(word)
     k = text.find(word, start)
-    while k >= 0:
-        if (k == 0 or not _IN_WORD.match(text, k - 1)) and not _WORD_GOES_ON.match(text, k + n):
+    while k >= 0:  # (a space around the word settles each side without a regex)
+        if ((k == 0 or text[k - 1] == " " or not _IN_WORD.match(text, k - 1))
+                and (text[k + n:k + n + 1] in ("", " ") or not _WORD_GOES_ON.match(text, k + n))):
             yield k
         k = text.find(word, k + 1)
 
 
 def _token_before_is(text: str, k: int, word: str) -> bool:
     """Whether the token before the one at offset ``k`` is ``word`` (a letter word)."""
-    q = _SEP_BEFORE.match(text, 0, k).start()
+    if text[k - 1:k] == " " and text[k - 2:k - 1].isalpha():  # one space before: no regex
+        q = k - 1
+    else:
+        q = _SEP_BEFORE.match(text, 0, k).start()
     s = q - len(word)
-    return s >= 0 and text.startswith(word, s) and (s == 0 or not _IN_WORD.match(text, s - 1))
+    return (s >= 0 and text.startswith(word, s)
+            and (s == 0 or text[s - 1] == " " or not _IN_WORD.match(text, s - 1)))
 
 
 def _last_token(text: str) -> str:
@@ -482,8 +502,7 @@ def _is_byline(text: str, m: PersonMention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].strip(" .:،")
-    if line == text[m.start:m.end] and (line_start == 0 or line_end == len(text)):
+    if (line_start == 0 or line_end == len(text)) and text[line_start:line_end].strip(" .:،") == text[m.start:m.end]:
         return True
     prefix = text[line_start:m.start].strip()
-    return prefix.endswith(("عکس:", "عکس :", "عکاس:", "خبرنگار:", "-")) and len(prefix) < 40
+    return len(prefix) < 40 and prefix.endswith(("عکس:", "عکس :", "عکاس:", "خبرنگار:", "-"))

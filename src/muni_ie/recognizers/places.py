@@ -16,7 +16,7 @@ import functools
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import data_path, read_rows
@@ -29,7 +29,6 @@ _FOLD = char_table()  # 1:1 letter/digit unification: offsets stay valid
 _UNFOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # normalized text has none
 _KEYFOLD = str.maketrans({"ئ": "ی", " ": None, ZWNJ: None})
 _TAIL = re.compile(rf"([\w{ZWNJ}]+)[ {ZWNJ}]+$")
-_HEAD = re.compile(rf"[ {ZWNJ}]+([\w{ZWNJ}]+)")
 _LETTER = "\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC"
 # «روستای X»: a village name the gazetteer cannot know (it lists no villages).
 _VILLAGE = re.compile(rf"(?<![\w{ZWNJ}])روستای[ {ZWNJ}]+([{_LETTER}]{{3,}}(?:{ZWNJ}[{_LETTER}]+)*)(?![\w{ZWNJ}])")
@@ -61,7 +60,7 @@ class _Place:
     county: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -81,8 +80,20 @@ def surface_key(s: str) -> str:
 
 @functools.cache
 def _compile(names: tuple[str, ...]) -> re.Pattern[str]:
-    # whole words only; «رفیع» is not in «رفیع‌آباد» (a ZWNJ then a letter continues the word)
-    return re.compile(rf"(?<![\w{ZWNJ}])(?:{phrase_trie(names)})(?!{ZWNJ}?\w)")
+    """Whole words only: «رفیع» is not in «رفیع‌آباد» (a ZWNJ then a letter continues the word).
+
+    Group 1 is the name, group 2 the word after it, across spaces or ZWNJ. The character before
+    the name is consumed rather than looked behind at, so that `re` skips ahead to non-word
+    characters instead of trying every offset: search ``"\\n" + text`` (``_name_matches``).
+    Every name opens and ends in a word character, so no match can take the one before the next.
+    """
+    return re.compile(rf"[^\w{ZWNJ}]({phrase_trie(names)})(?!{ZWNJ}?\w)(?=(?:[ {ZWNJ}]+([\w{ZWNJ}]+))?)")
+
+
+def _name_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``_compile``'s matches in ``text``, at offsets one more than in ``text``: a match's start
+    (the character before the name) is the name's offset in ``text``."""
+    return pattern.finditer("\n" + text)
 
 
 @functools.cache
@@ -133,8 +144,12 @@ def _word_before(text: str, pos: int) -> tuple[int, int] | None:
     Nearly always one space separates that word from ``pos``: then the word is the run of word
     characters and ZWNJ before the space, found without trying every start in the window.
     """
-    lo = max(0, pos - 30)
+    lo = pos - 30 if pos > 30 else 0
     if pos - 2 >= lo and text[pos - 1] == " " and (text[pos - 2].isalnum() or text[pos - 2] == "_"):
+        # mostly a space before the word too (or none in reach): the word is what lies between
+        start = text.rfind(" ", lo, pos - 1) + 1 or lo
+        if text[start:pos - 1].replace(ZWNJ, "").replace("_", "").isalnum():
+            return start, pos - 1
         start = pos - 2
         while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_\u200c"):
             start -= 1
@@ -147,9 +162,10 @@ def iter_name_hits(text: str, names: Iterable[str], triggers: dict[str, str]
                    ) -> Iterator[tuple[int, int, str, str | None]]:
     """(start, end, key, place trigger or None) for each whole-word hit of ``names``."""
     pattern = _compile(tuple(sorted(set(names))))
-    for m in pattern.finditer(text):
-        role = trigger_before(text, m.start(), triggers)
-        yield m.start(), m.end(), surface_key(m.group()), role if role in _POSITIVE else None
+    for m in _name_matches(pattern, text):
+        start = m.start(1) - 1
+        role = trigger_before(text, start, triggers)
+        yield start, m.end(1) - 1, surface_key(m.group(1)), role if role in _POSITIVE else None
 
 
 _NOUNS = {"province", "county", "city", "village", "country"}  # «استان», «شهر»: make any name a place
@@ -165,6 +181,11 @@ class _Index:
     stop: dict[str, int]
     triggers: dict[str, str]
     not_after: frozenset[str]
+    # memos, filled as texts are read: (key, places, stop) of each surface form the pattern has
+    # matched; ``_kind_for`` by (key, role); ``_rows`` by (key, kind)
+    surfaces: dict[str, tuple[str, tuple[_Place, ...] | None, int]] = field(default_factory=dict, compare=False)
+    kinds: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False)
+    rows: dict[tuple[str, str], tuple[tuple[_Place, ...], str | None]] = field(default_factory=dict, compare=False)
 
 
 def _read_places(path: Path) -> Iterator[tuple[_Place, list[str]]]:
@@ -214,21 +235,23 @@ class PlaceRecognizer:
     def find(self, text: str) -> list[PlaceMention]:
         """All place mentions in ``text`` (normalized Persian), in text order."""
         folded = text.translate(_FOLD) if _UNFOLDED.search(text) else text
+        idx = self._index
         hits = self._hits(folded)
         for group in _lists(folded, hits):
-            _type_list(group, folded)
+            _type_list(group, folded, idx.kinds)
         kept = [h for h in hits if h.keep and h.kind]
         if "روستای" in folded:
             kept += _villages(folded, hits)
             kept.sort(key=lambda h: h.start)
         _capital_as_province(kept)
-        provinces = _doc_provinces(kept)
+        rows = [_rows(h, idx.rows) if h.places else None for h in kept]
+        provinces = {r[1] for r in rows if r and r[1]}  # the provinces the article certainly speaks of
         out = []
-        for h in kept:
-            if not h.places:  # a village known only from its trigger
+        for h, r in zip(kept, rows):
+            if r is None:  # a village known only from its trigger
                 out.append(PlaceMention(h.start, h.end, text[h.start:h.end], "village", None, None, None))
                 continue
-            p = _choose(h, provinces)
+            p = _choose(r[0], provinces)
             if h.kind == "village" and p.kind != "village":  # «روستای X» named like a town elsewhere
                 out.append(PlaceMention(h.start, h.end, p.name, "village", None, None, None))
                 continue
@@ -237,16 +260,19 @@ class PlaceRecognizer:
 
     def _hits(self, text: str) -> list[_Hit]:
         idx, hits = self._index, []
-        for m in idx.pattern.finditer(text):
-            key = surface_key(m.group())
-            places = idx.by_key.get(key)
+        for m in _name_matches(idx.pattern, text):
+            surface, nxt = m.group(1, 2)
+            got = idx.surfaces.get(surface)
+            if got is None:
+                key = surface_key(surface)
+                got = idx.surfaces[surface] = key, idx.by_key.get(key), idx.stop.get(key, 0)
+            key, places, stop = got
             if not places:
                 continue
-            nxt = _HEAD.match(text, m.end())
-            if nxt and nxt.group(1).replace(ZWNJ, "") in idx.not_after:
+            if nxt and nxt.replace(ZWNJ, "") in idx.not_after:
                 continue  # «ایران خودرو» is a company
-            role = trigger_before(text, m.start(), idx.triggers)
-            hits.append(_Hit(m.start(), m.end(), key, places, role, idx.stop.get(key, 0)))
+            start = m.start()  # (the offset of the character before the name in "\n" + text)
+            hits.append(_Hit(start, start + len(surface), key, places, trigger_before(text, start, idx.triggers), stop))
         return hits
 
 
@@ -324,18 +350,19 @@ def _kind_for(h: _Hit, role: str | None) -> str | None:
     return None
 
 
-def _type_list(group: list[_Hit], text: str) -> None:
+def _type_list(group: list[_Hit], text: str, kinds: dict[tuple[str, str | None], str | None]) -> None:
     """Types the members of one list; a trigger or a plain place vouches for word-like names.
 
     «شهرهای زاهدان، زابل، سرباز و سراوان»: «سرباز» (also "soldier") is a city here; but in
     «فرمانداری قاینات، بهمن کهن‌ترابی» the last item «بهمن», joined by a comma only, is a person.
+    ``kinds`` memoizes ``_kind_for`` by (key, role).
     """
     if any(h.role == "not_list" for h in group):
         for h in group:
             h.keep = False
         return
     shared = None  # a trigger carries forward: «شهرهای سمنان، شاهرود» (not back to earlier members)
-    vouched = any(h.role in _POSITIVE or (not h.stop and h.role is None) for h in group)
+    vouched = None  # whether the list has a trigger or a plain place: asked for word-like names only
     for i, h in enumerate(group):
         shared = h.role if h.role in _POSITIVE else shared
         if h.role in ("not", "not_list"):
@@ -343,11 +370,18 @@ def _type_list(group: list[_Hit], text: str) -> None:
             continue
         own = h.role if h.role in _POSITIVE else None
         trusted = own in _NOUNS or (own is not None and h.stop < 2)  # «شهرداری نور», not «شهردار پیشین»
-        if h.stop and not trusted and not (vouched and _inside_list(group, i, text)):
-            h.keep = False
-            continue
-        h.kind = _kind_for(h, own or shared)
-        h.keep = h.kind is not None
+        if h.stop and not trusted:
+            if vouched is None:
+                vouched = any(g.role in _POSITIVE or (not g.stop and g.role is None) for g in group)
+            if not (vouched and _inside_list(group, i, text)):
+                h.keep = False
+                continue
+        memo = h.key, own or shared
+        kind = kinds.get(memo, "")
+        if kind == "":
+            kind = kinds[memo] = _kind_for(h, own or shared)
+        h.kind = kind
+        h.keep = kind is not None
 
 
 def _inside_list(group: list[_Hit], i: int, text: str) -> bool:
@@ -362,6 +396,8 @@ def _inside_list(group: list[_Hit], i: int, text: str) -> bool:
 
 def _capital_as_province(hits: list[_Hit]) -> None:
     """A bare «همدان» is the province when the article opens with its استانداری and never names the city."""
+    if not any(h.role == "province_body" for h in hits):
+        return
     first: dict[str, str | None] = {}
     for h in hits:
         first.setdefault(h.key, h.role)
@@ -371,21 +407,23 @@ def _capital_as_province(hits: list[_Hit]) -> None:
             h.kind = "province"
 
 
-def _doc_provinces(hits: list[_Hit]) -> set[str]:
-    """Provinces the article certainly speaks of: named ones and those of unambiguous places."""
-    out = set()
-    for h in hits:
+def _rows(h: _Hit, memo: dict[tuple[str, str], tuple[tuple[_Place, ...], str | None]]
+          ) -> tuple[tuple[_Place, ...], str | None]:
+    """The gazetteer rows the hit may be (those of its kind, else all), and the province the
+    article certainly speaks of when it names the hit: a named province, or the one province of
+    an unambiguous place. Memoized by (key, kind) in ``memo``."""
+    got = memo.get((h.key, h.kind))
+    if got is None:
         provs = {p.province for p in h.places if p.kind == h.kind and p.province}
         if h.kind == "province":
             provs = {p.name for p in h.places if p.kind == "province"}
-        if len(provs) == 1:
-            out |= provs
-    return out
+        cands = tuple(p for p in h.places if p.kind == h.kind) or h.places
+        got = memo[h.key, h.kind] = cands, (next(iter(provs)) if len(provs) == 1 else None)
+    return got
 
 
-def _choose(h: _Hit, provinces: set[str]) -> _Place:
+def _choose(cands: tuple[_Place, ...], provinces: set[str]) -> _Place:
     """One gazetteer row among same-named ones: «رودبار» in the province the article names."""
-    cands = [p for p in h.places if p.kind == h.kind] or list(h.places)
     if len(cands) > 1:
         inside = [p for p in cands if p.province in provinces]
         cands = inside or cands
