@@ -165,3 +165,18 @@ def test_sparse_alignment_matches_the_per_character_model(case):
             assert aligned.original_span(i, i) == (starts[i], starts[i])
         assert aligned.original_span(len(starts), len(starts)) == (len(text), len(text))
 
+
+
+def test_fold_keeps_folding_after_the_first_junk_character():
+    # the search for mapped characters goes on past junk, which only the cleanup deletes
+    assert fold("\u064bكي\u0640۱") == "\u064bکی\u06401"
+    assert normalize("\u064bكي\u0640۱").text == "کی1"
+
+
+def test_a_one_character_replacement_keeps_the_range_of_what_it_replaces():
+    raw = "ab  cd"
+    t = AlignedText(raw).apply([(2, 4, " ")])  # "ab cd": the space stands for two
+    t = t.apply([(1, 1, "x"), (2, 3, ZWNJ), (3, 4, "C")])  # "axb\u200cCd"
+    assert t.text == f"axb{ZWNJ}Cd"
+    assert [t.original_span(i, i + 1) for i in range(len(t.text))] == [(0, 1), (1, 1), (1, 2), (2, 4), (4, 5), (5, 6)]
+    assert t.original_span(2, 5) == (1, 5) and t.original_span(3, 3) == (2, 2)

@@ -133,6 +133,22 @@ def test_arabic_block_outsiders_are_exactly_the_non_arabic_script_characters():
     assert _NOT_ARABIC_IN_BLOCK.findall(block) == regex.findall(r"\P{Arabic}", block)
 
 
+def test_arabic_block_count_is_exact():
+    import random
+
+    import regex
+
+    from muni_ie.text.validate import _arabic_in_block
+
+    block = "".join(map(chr, range(0x600, 0x700)))
+    # neighbours whose low byte or high byte alone is that of an Arabic-block character
+    others = "\u0006\u0028\u0128\u0528\u0706\u2006\ufb50\U00010628 a،"
+    rng = random.Random(0)
+    for text in [block, others, *("".join(rng.choices(block + others, k=300)) for _ in range(50))]:
+        expected = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff" and regex.match(r"\p{Arabic}", ch))
+        assert _arabic_in_block(text) == expected
+
+
 def test_a_document_is_validated_once_and_the_batch_limit_applies(monkeypatch):
     from muni_ie import pipeline
     from muni_ie.batch import process

@@ -9,44 +9,43 @@ from .document import SCHEMA, Document
 
 def document_record(doc: Document) -> dict[str, Any]:
     orig = doc.original
+    to_orig = doc.aligned.original_span  # a record maps dozens of spans: no per-span wrapper
 
-    def span(s: int, e: int) -> list[int]:
-        return list(doc.original_span(s, e))
+    def spans(xs: list[tuple[int, int]]) -> list[list[int]]:
+        return [list(to_orig(s, e)) for s, e in xs]
 
     entities = []
     for m in sorted(doc.entities, key=lambda m: (m.start, -m.end)):
-        a, b = doc.original_span(m.start, m.end)
+        a, b = to_orig(m.start, m.end)
         if a == b:
             continue
         entities.append({"label": m.label, "start": a, "end": b, "text": orig[a:b], "norm": m.norm, **m.attrs})
     facts = []
     for f in doc.facts:
-        a, b = doc.original_span(f.start, f.end)
+        a, b = to_orig(f.start, f.end)
         facts.append({"value": f.value, "unit": f.unit, "of": f.of, "cmp": f.cmp,
                       "text": orig[a:b], "start": a, "end": b, "speaker": f.speaker})
     events: list[dict[str, Any]] = []
     unresolved: list[dict[str, Any]] = []
     for st in doc.statements:
-        a, b = doc.original_span(*st.trigger)
+        a, b = to_orig(*st.trigger)
         # a speaker the article never names («رئیس کمیسیون ... گفت») is kept apart: no official to credit
         (events if st.speaker else unresolved).append(
             {"type": "statement", "speaker": st.speaker, "trigger": orig[a:b],
-             "start": a, "end": b, "content": span(*st.content)})
+             "start": a, "end": b, "content": list(to_orig(*st.content))})
     for mt in doc.meetings:
-        a, b = doc.original_span(mt.start, mt.end)
+        a, b = to_orig(mt.start, mt.end)
         events.append({"type": "meeting", "name": mt.name, "ordinal": mt.ordinal, "place": mt.place,
-                       "venue": mt.venue, "start": a, "end": b,
-                       "mentions": [span(*x) for x in mt.mentions]})
+                       "venue": mt.venue, "start": a, "end": b, "mentions": spans(mt.mentions)})
     return {
         "id": doc.id,
         "schema": SCHEMA,
         "entities": entities,
-        "officials": [{"name": o.name, "titles": list(o.titles),
-                       "mentions": [span(*x) for x in o.mentions]} for o in doc.officials],
+        "officials": [{"name": o.name, "titles": list(o.titles), "mentions": spans(o.mentions)}
+                      for o in doc.officials],
         "places": [{"name": p.name, "type": p.type, "province": p.province, "id": p.id,
-                    "mentions": [span(*x) for x in p.mentions]} for p in doc.places],
-        "organizations": [{"name": o.name, "mentions": [span(*x) for x in o.mentions]}
-                          for o in doc.organizations],
+                    "mentions": spans(p.mentions)} for p in doc.places],
+        "organizations": [{"name": o.name, "mentions": spans(o.mentions)} for o in doc.organizations],
         "facts": facts,
         "events": events,
         "unresolved_statements": unresolved,

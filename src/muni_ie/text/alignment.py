@@ -38,7 +38,11 @@ class AlignedText:
         self._hi: list[int | None] = [None]
 
     def apply(self, edits: Iterable[Edit]) -> AlignedText:
-        """Return a new AlignedText with sorted, non-overlapping ``edits`` applied."""
+        """Return a new AlignedText with sorted, non-overlapping ``edits`` applied.
+
+        A one-character replacement (space → ZWNJ, most of the ZWNJ repair) leaves the
+        character's original range as it was: it changes the text only, not the segments.
+        """
         edits = list(edits)
         if not edits:
             return self
@@ -49,13 +53,18 @@ class AlignedText:
         at: list[int] = []
         lo: list[int] = []
         hi: list[int | None] = []
-        size = pos = k = 0  # new text length so far; old position; the old segment holding it
+        done = 0  # old text up to here is in `out`
+        size = pos = k = 0  # new text length up to old position `pos`; the old segment holding it
         edits.append((n, n, ""))  # copies the tail
         for a, b, rep in edits:
-            if a < pos or b < a or b > n:
+            if a < done or b < a or b > n:
                 raise ValueError(f"edit {(a, b)} overlaps or leaves the text")
+            out.append(text[done:a])
+            out.append(rep)
+            done = b
+            if b == a + 1 and len(rep) == 1:  # the segments stay as they are
+                continue
             if pos < a:  # old text[pos:a] is copied: its segments move to `size`
-                out.append(text[pos:a])
                 while k < last and old_at[k + 1] <= pos:
                     k += 1
                 at.append(size)
@@ -80,7 +89,6 @@ class AlignedText:
                         span_hi = span_lo
                 else:
                     span_lo = span_hi = len(self.original)
-                out.append(rep)
                 at.append(size)
                 lo.append(span_lo)
                 hi.append(span_hi)
@@ -96,17 +104,20 @@ class AlignedText:
         n = len(self.text)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span {(start, end)} outside normalized text of length {n}")
+        # a record maps dozens of spans: the common case (one segment, non-empty) goes first
+        at, lo = self._at, self._lo
+        k = bisect_right(at, start) - 1
+        h = self._hi[k]
+        a = lo[k] + start - at[k] if h is None else lo[k]
+        if start < end:
+            if end > at[-1] or at[k + 1] < end:  # the last character may be in a later segment
+                k = bisect_right(at, end - 1, k) - 1
+                h = self._hi[k]
+            b = lo[k] + end - at[k] if h is None else h
+            return (a, b) if b > a else (a, a)
         if start == n:
             return len(self.original), len(self.original)
-        at, lo, hi = self._at, self._lo, self._hi
-        k = bisect_right(at, start) - 1
-        a = lo[k] + start - at[k] if hi[k] is None else lo[k]
-        if start == end:
-            return a, a
-        if k + 1 < len(at) and at[k + 1] < end:  # the last character is in a later segment
-            k = bisect_right(at, end - 1, k) - 1
-        b = lo[k] + end - at[k] if hi[k] is None else hi[k]
-        return a, max(a, b)
+        return a, a
 
     def original_text(self, start: int, end: int) -> str:
         lo, hi = self.original_span(start, end)

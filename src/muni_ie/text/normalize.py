@@ -43,20 +43,39 @@ def _special() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(map(chr, char_table()))) + _JUNK_CHARS + "]")
 
 
-def _fold(s: str, present: set[str]) -> str:
-    """``s`` with the ``char_table`` characters among ``present`` replaced: one C-speed
-    ``str.replace`` per kind of character beats a per-character ``str.translate`` with a dict."""
+@functools.cache
+def _mapped() -> re.Pattern[str]:
+    """Characters that ``char_table`` maps."""
+    return re.compile("[" + re.escape("".join(map(chr, char_table()))) + "]")
+
+
+def _fold(s: str) -> tuple[str, bool]:
+    """``s`` with the ``char_table`` characters replaced, and whether it holds junk.
+
+    A search finds the first character of each kind, and one C-speed ``str.replace`` per kind
+    removes all the others (the table never maps a character to one it maps): a text is scanned
+    about once, with a few matches, rather than a per-character ``str.translate`` with a dict.
+    Junk is only noted: the cleanup finds and deletes it.
+    """
     table = char_table()
-    for ch in present:
+    pattern = _special()
+    junk = False
+    m = pattern.search(s)
+    while m is not None:
+        ch = m.group()
         rep = table.get(ord(ch))
-        if rep is not None:
+        if rep is None:  # junk: from now on only the mapped characters are looked for
+            junk, pattern = True, _mapped()
+            m = pattern.search(s, m.end())
+        else:
             s = s.replace(ch, rep)
-    return s
+            m = pattern.search(s, m.start() + len(rep))
+    return s, junk
 
 
 def fold(s: str) -> str:
     """Letter/digit unification only (no deletions, no ZWNJ repair): for lexicon keys."""
-    return _fold(s, set(_special().findall(s)))
+    return _fold(s)[0]
 
 
 # Punctuation that takes no space before it in Persian typography.
@@ -126,20 +145,18 @@ def _cleanup_edits(text: str, junk: bool = True) -> list[Edit]:
 
 
 _LINE_END = ".!?؟:»)"
-_NEWLINE = re.compile(r"\n")
+# a line break after a line that ends without sentence punctuation, before a non-empty line
+# (the literal first: `re` jumps from one line break to the next)
+_OPEN_END = re.compile(f"\n(?<=[^{re.escape(_LINE_END)}\n]\n)(?=[^\n])")
 
 
 def _unwrap_edits(text: str) -> list[Edit]:
     """Archives that hard-wrap lines mid-sentence («… رئیس شورای اسلامی\nشهر تهران»): when most
     lines end without sentence punctuation, such a line break becomes a space."""
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
-    if len(breaks) < 5:
+    breaks = text.count("\n")
+    if breaks < 5 or len(_OPEN_END.findall(text)) / breaks <= 0.6:
         return []
-    open_ended = [i for i in breaks if i > 0 and text[i - 1] not in _LINE_END and text[i - 1] != "\n"
-                  and i + 1 < len(text) and text[i + 1] != "\n"]
-    if len(open_ended) / len(breaks) <= 0.6:
-        return []
-    return [(i, i + 1, " ") for i in open_ended]
+    return [(m.start(), m.end(), " ") for m in _OPEN_END.finditer(text)]
 
 
 @functools.cache
@@ -158,10 +175,9 @@ def normalize(text: str, *, repair_zwnj: bool = True) -> AlignedText:
     >>> n.text
     'شهرداری\u200cها 2٫5 میلیون'
     """
-    present = set(_special().findall(text))
-    aligned = AlignedText(text, _fold(text, present))  # 1:1, identity alignment
-    junk = any(ord(ch) not in char_table() for ch in present)
-    aligned = aligned.apply(_cleanup_edits(aligned.text, junk))
+    folded, junk = _fold(text)
+    aligned = AlignedText(text, folded)  # 1:1, identity alignment
+    aligned = aligned.apply(_cleanup_edits(folded, junk))
     aligned = aligned.apply(_unwrap_edits(aligned.text))
     if repair_zwnj:
         repair = _zwnj_repair()

@@ -11,43 +11,41 @@ import re
 
 Span = tuple[int, int]
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-# a sentence ends at . ! ? ؟ (and runs of them), unless the dot sits between two digits; each
-# branch opens with a literal, so `re` jumps from one mark to the next
+# a non-empty line without the spaces around it
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+# a sentence ends at . ! ? ؟ (and runs of them), unless the dot sits between two digits
 _MARK = r"(?:!|\?|؟|\.(?:(?<!\d\.)|(?!\d)))"
-_SENTENCE_END = re.compile(rf"{_MARK}{_MARK}*[»\")]*")
+_END = rf"{_MARK}{_MARK}*[»\")]*"
+_DECIMAL = r"(?<=\d)\.(?=\d)"
+
+
+def _sentence(stop: str) -> re.Pattern[str]:
+    """A whole sentence, stripped: a run of marks alone, or text from a character that is neither
+    a space nor a mark up to the marks that end it or to its last non-space before ``stop`` or the
+    end. The body is runs of plain characters joined by decimal points, so `re` scans it without
+    branching at every character."""
+    body = rf"[^{stop}.!?؟]*(?:{_DECIMAL}[^{stop}.!?؟]*)*"
+    return re.compile(rf"{_END}|(?:[^\s!?؟.]|{_DECIMAL})(?:{body}(?:{_END}|(?<=\S)))?")
+
+
+_SENTENCE = _sentence("")  # within a paragraph the caller gives
+_LINE_SENTENCE = _sentence("\n")  # within the text's paragraphs: lines
 
 
 def paragraphs(text: str) -> list[Span]:
     """Non-empty lines, stripped of surrounding spaces (hard-wrapped archives were already
     unwrapped by :func:`muni_ie.text.normalize.normalize`)."""
-    lines = [_strip(text, *m.span()) for m in _PARAGRAPH.finditer(text)]
-    return [(a, b) for a, b in lines if a < b]
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
-    """Sentence spans inside each paragraph.
+    """Sentence spans inside each paragraph, stripped; without ``paras``, inside each of
+    :func:`paragraphs` (no sentence crosses a line break, so the text is scanned in one go).
 
     >>> t = "شهردار گفت: ۲.۵ درصد. وی افزود"
     >>> [t[a:b] for a, b in sentences(t)]
     ['شهردار گفت: ۲.۵ درصد.', 'وی افزود']
     """
-    out: list[Span] = []
-    for pa, pb in paras if paras is not None else paragraphs(text):
-        start = pa
-        for m in _SENTENCE_END.finditer(text, pa, pb):
-            end = m.end()
-            if text[start:end].strip():
-                out.append(_strip(text, start, end))
-            start = end
-        if text[start:pb].strip():
-            out.append(_strip(text, start, pb))
-    return out
-
-
-def _strip(text: str, a: int, b: int) -> Span:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+    if paras is None:
+        return [m.span() for m in _LINE_SENTENCE.finditer(text)]
+    return [m.span() for pa, pb in paras for m in _SENTENCE.finditer(text, pa, pb)]
