@@ -156,3 +156,18 @@ def test_ner_common_words_hold_no_frequent_surname():
     words = set(packaged_lines("ner_common_words.txt"))
     assert {"تیم", "سینمایی", "اکران"} <= words
     assert not {"حسینی", "هاشمی", "رضایی", "عارف", "باقری", "کریمی"} & words
+
+
+def test_a_common_word_before_a_light_verb_is_no_surname(persons):
+    """«انجام شود» is a compound verb: after the first name «معین» («specific») the noun «انجام»
+    makes no surname, and its later uses before a light verb are no references back to one."""
+    text = normalize("تعیین مدیران با شاخصه‌های معین انجام شود. کار انجام شد و ارزیابی انجام می‌شود "
+                     "و بازرسی هم انجام شد.").text
+    assert persons.find(text) == []
+
+
+def test_a_common_word_surname_that_comes_back_as_a_name_still_counts(persons):
+    """«عارف» is a common word too, but it comes back alone before no light verb: a surname."""
+    text = normalize("محمدرضا عارف در نشست مشترک سخن گفت. عارف با اشاره به عملکرد شهرداری افزود: "
+                     "باید کار کنیم. عارف همچنین گفت: شورا مهم است.").text
+    assert [m.name for m in persons.find(text)] == ["محمدرضا عارف"]

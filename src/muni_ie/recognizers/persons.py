@@ -59,6 +59,7 @@ class NameLexicon:
     common_words: frozenset[str]  # a surname candidate among these needs more evidence
     surnames: frozenset[str]
     noun_endings: tuple[str, ...] = ()
+    light_verbs: frozenset[str] = frozenset()  # «انجام شود», «نایاب شد»: the word before is a noun
 
     @functools.cached_property
     def no_surnames(self) -> frozenset[str]:
@@ -102,7 +103,7 @@ def default_lexicon() -> NameLexicon:
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
                        frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")),
-                       tuple(context.get("noun_ending", ())))
+                       tuple(context.get("noun_ending", ())), frozenset(context.get("light_verb", ())))
 
 
 def _honorific_rows() -> tuple[tuple[str, ...], ...]:
@@ -377,8 +378,10 @@ class PersonRecognizer:
                 if not (known_first and rare_surname or self._apposed(
                         text, win.starts[i], win.end(end - 1), title_starts, title_ends,
                         comma=not rare_surname and not known_first)):
+                    if end < n and plain[end] in lex.light_verbs:
+                        return None  # «با شاخصه‌های معین انجام شود»: a compound verb's noun
                     # a common-word surname («عارف», «نوین») needs a known first name and two later uses
-                    alone = _recurs(text, surname.split()[-1], first, win.end(end - 1))
+                    alone = _recurs(text, surname.split()[-1], first, win.end(end - 1), lex.light_verbs)
                     shaped = " " not in surname and _surname_shaped(surname)
                     if not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
                         return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
@@ -462,11 +465,20 @@ def _surname_shaped(word: str) -> bool:
     return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
 
 
-def _recurs(text: str, surname: str, first: str, after: int) -> int:
+def _recurs(text: str, surname: str, first: str, after: int, light_verbs: frozenset[str] = frozenset()) -> int:
     """How often the surname stands again after offset ``after`` without the first name: how news
-    refers back."""
+    refers back. A use before a light verb («انجام شد») is a compound verb's noun, not a name."""
     name_end = first.split()[-1]
-    return sum(not _token_before_is(text, k, name_end) for k in _occurrences(text, surname, after))
+    return sum(not _token_before_is(text, k, name_end) and _word_after(text, k + len(surname)) not in light_verbs
+               for k in _occurrences(text, surname, after))
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The word after the space at ``pos`` (without ZWNJ), or "" when no space follows."""
+    if text[pos:pos + 1] != " ":
+        return ""
+    end = text.find(" ", pos + 1)
+    return text[pos + 1:end if end >= 0 else len(text)].replace(ZWNJ, "")
 
 
 def _occurrences(text: str, word: str, start: int):
