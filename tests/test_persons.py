@@ -171,3 +171,13 @@ def test_a_common_word_surname_that_comes_back_as_a_name_still_counts(persons):
     text = normalize("محمدرضا عارف در نشست مشترک سخن گفت. عارف با اشاره به عملکرد شهرداری افزود: "
                      "باید کار کنیم. عارف همچنین گفت: شورا مهم است.").text
     assert [m.name for m in persons.find(text)] == ["محمدرضا عارف"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("یک دکتر برش‌های کوچکی روی سر به وجود آورده است.", []),
+    ("فیلم تازه را امید بازی‌های زیادی دید و شیرین قصه‌های تازه‌ای گفت.", []),
+    ("سید محمد موسوی خوئینی‌ها در این نشست سخن گفت.", ["سید محمد موسوی خوئینی‌ها"]),
+])
+def test_a_plural_is_no_surname_but_a_family_name_in_i_ha_is(persons, text, names):
+    """«برش‌های», «بازی‌های», «قصه‌های» are plurals; «خوئینی‌ها» is a known family name."""
+    assert [m.name for m in persons.find(normalize(text).text)] == names

@@ -69,7 +69,13 @@ class NameLexicon:
     def is_surname_like(self, word: str) -> bool:
         w = word.replace(ZWNJ, "")
         return (len(w) >= 2 and w not in self.no_surnames and not (len(w) > 5 and w.endswith(self.noun_endings))
-                and w.isalpha())
+                and w.isalpha() and not (word.endswith(_PLURAL) and not word.endswith("ی" + ZWNJ + "ها")
+                                         and w not in self.surnames))
+
+
+# a plural written with its ZWNJ («برش‌های کوچکی»): a noun, not a surname, unless a known one or
+# a family name in «ی‌ها» («خوئینی‌ها», «پناهی‌ها»)
+_PLURAL = tuple(ZWNJ + p for p in ("ها", "های", "هایی", "هایش", "هایشان"))
 
 
 def _plain(word: str) -> str:
