@@ -69,10 +69,12 @@ def test_verb_forms_cover_negated_and_prefixed_verbs_but_not_nouns():
 
 
 _PLACE_TEXT = ("به گزارش ایسنا از قائنات، جلسه شورای آب شهرستان قاینات در اسلام شهر و اسلام‌شهر و "
-               "اسلامشهری برگزار شد؛ کرمانشاه و کرمان و «کرمان» و تهرانی و تهران.")
+               "اسلامشهری برگزار شد؛ کرمانشاه و کرمان و «کرمان» و تهرانی و تهران. ایلام، ئیلام و "
+               "کرمان‌شاه، برج میلاد و برج  میلاد و برج‌میلاد، علیآبادکتول و علی‌آباد کتول و آباد")
 
 
-@pytest.mark.parametrize("names", [("قاینات", "اسلام‌شهر", "کرمان", "کرمانشاه", "تهران"), ("کرمان",), ()])
+@pytest.mark.parametrize("names", [("قاینات", "اسلام‌شهر", "کرمان", "کرمانشاه", "تهران"), ("کرمان",), (),
+                                   ("ئیلام", "کرمان شاه", "برج  میلاد", "شهر", "آباد", "علی آباد کتول")])
 def test_place_finder_matches_like_one_alternation(names):
     """Per-name patterns with word edges checked at the hits find what the one regex did."""
     import regex
@@ -93,11 +95,68 @@ def test_place_finder_matches_like_one_alternation(names):
         assert (finder._match(_PLACE_TEXT, pos, len(_PLACE_TEXT)) or None) == (m.span() if m else None)
 
 
-def test_noun_gate_finds_what_the_noun_regex_finds(rec):
+def test_place_forms_are_the_regex_ones():
+    """A name's forms: a ZWNJ or space is one, the other or nothing; on a space at the end the
+    form with it comes first, as a greedy regex of the name would match it."""
+    from muni_ie.events.meeting_places import _fold, _name_forms
+
+    assert _name_forms("اسلام‌شهر") == ("اسلام شهر", "اسلامشهر")
+    assert _name_forms("قائنات") == ("قاینات",) and _fold("قائنات\u200cها") == "قاینات ها"
+    assert _name_forms("ری ") == ("ری ", "ری")
+
+
+@pytest.mark.parametrize("own_lexicon", [False, True], ids=["head scan", "own gate"])
+def test_noun_gate_finds_what_the_noun_regex_finds(rec, news_sample, own_lexicon):
+    """The packaged nouns are looked for where the title and organization head scan saw one; a
+    lexicon given by path has its own gate. Either finds what the noun regex finds."""
+    if own_lexicon:
+        rec = MeetingRecognizer(lexicon_path=str(data_path("meeting_nouns.tsv")))
+    assert rec._packaged is not own_lexicon
     text = ("جلسه‌ای در نشست‌ها و گردهم آیی و گردهمائی، ۲جلسه و ²نشست، کارگاه‌آموزشی و کارگاه تخصصی؛ "
             "آیین‌نامه و جلسهٔ و هم اندیشی نشستی")
     spans = [m.span() for m in rec._nouns(text)]
     assert spans == [m.span() for m in rec.lex.noun_re.finditer(text)] and len(spans) > 5
+    for t in ["", "جلسه", "سرجلسه‌ها و پیشنشست", *(normalize(a["text"]).text for a in news_sample[:100])]:
+        assert [m.span() for m in rec._nouns(t)] == [m.span() for m in rec.lex.noun_re.finditer(t)]
+
+
+@pytest.mark.parametrize("text", ["در جلسه", "در  جلسه", "این\u200c جلسه", "این\u200c \u200cجلسه", "«جلسه",
+                                  "۲ جلسه", "جلسه", " جلسه", "x. \u200c جلسه", "الف" * 30 + " جلسه"])
+def test_word_before_a_noun_is_the_regex_one(text):
+    """``_prev_word``: the usual «word noun» without the regex, anything else with it."""
+    import regex
+
+    from muni_ie.events.meetings import _prev_word
+
+    pos = text.rindex("جلسه")
+    m = regex.search(r"([\p{L}\p{M}\u200c\d]+)[ \u200c]*$", text[max(0, pos - 40):pos])
+    assert _prev_word(text, pos) == (m.group(1) if m else "")
+
+
+@pytest.mark.parametrize("before", ["دویست و پنجمین ", "در بیست و  یکمین ", "چهارصد و هشتاد سومین\n",
+                                    "آخرین ", "«دومین ", "الف ب ج د ه و ز دومین ", "سومین", "یک" * 50 + " دومین "])
+def test_ordinal_tail_is_found_from_the_end_as_from_the_start(before):
+    """The tail pattern, tried from the noun back, gives the forward search's match."""
+    import regex
+
+    from muni_ie.events.meetings import _ORDINAL_TAIL
+
+    text = "گفت " + before + "جلسه"
+    pos = text.rindex("جلسه")
+    forward = regex.compile(_ORDINAL_TAIL.pattern.removeprefix("(?r)"))
+    a, b = forward.search(text, max(0, pos - 80), pos), _ORDINAL_TAIL.search(text, max(0, pos - 80), pos)
+    assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+
+
+def test_names_are_read_past_the_first_tokens(rec):
+    """A name's tokens are read as far as the walk gets: long and quoted names still end where
+    they did when every token was read at once."""
+    long = "جلسه " + " ".join(["کمیسیون"] * 25) + " برگزار شد"
+    assert rec.scan.run(long, 4).content == 18  # at most _MAX_NAME_TOKENS words
+    quoted = "همایش «شهر هوشمند و پایدار در آینده» در تهران برگزار شد"
+    name = rec.scan.run(quoted, 5)
+    assert quoted[:name.end] == "همایش «شهر هوشمند و پایدار در آینده»" and name.content == 1
+    assert rec.scan.run("جلسه", 4).end == 4 and rec.scan.run("جلسه ای شورا", 4).end == 12
 
 
 @pytest.mark.parametrize("pos", [0, 5, 20, 31, 32, 47, 60])

@@ -40,6 +40,21 @@ def test_head_scan_finds_what_each_lexicon_finds_alone(texts):
             assert getattr(found, name) == [m.span() for m in pattern.finditer(t)], (name, t[:80])
 
 
+def test_head_scan_marks_where_every_gathering_noun_starts(texts):
+    """``gatherings`` holds every offset where the meeting recognizer's noun regex matches (it
+    may hold more: the regex decides), and no offset inside a word."""
+    from muni_ie.events.meeting_lexicon import lexicon
+
+    nouns = lexicon().noun_re
+    extra = ["جلسه‌ای در نشست‌ها، ۲جلسه و «همایش» هم اندیشی", "سرجلسه و پیشنشست", "همایشی\nجلسه"]
+    for t in texts + extra:
+        marked = L.head_hits(t).gatherings
+        assert {m.start() for m in nouns.finditer(t)} <= set(marked), t[:80]
+        assert all(p == 0 or not re.match(f"[{L.LETTER}]", t[p - 1]) for p in marked), t[:80]
+    assert L.head_hits("سرجلسه و پیشنشست").gatherings == []
+    assert L.head_hits("۲جلسه و «همایش»").gatherings == [1, 9]
+
+
 def test_trie_alternation_matches_like_the_longest_first_one():
     words = LISTS["titles"] + LISTS["orgs"] + [r[0] for r in packaged_rows("honorifics.tsv")]
     trie = re.compile(L.alternation(words))

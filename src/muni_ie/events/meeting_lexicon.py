@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from ..recognizers.phrase_lexicon import LETTER
 from ..resources import data_path, read_rows
 from ..text.trie import phrase_trie
 
@@ -23,8 +24,10 @@ _L = r"(?<![\p{L}\p{M}\u200c])"  # word edges: ZWNJ is inside a word («نشست
 _R = r"(?![\p{L}\p{M}\u200c])"
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(word: str) -> str:
-    """Lexicon key: ZWNJ and space dropped, so «هم‌اندیشی» = «هم اندیشی» = «هماندیشی»."""
+    """Lexicon key: ZWNJ and space dropped, so «هم‌اندیشی» = «هم اندیشی» = «هماندیشی»
+    (remembered: the recognizer asks for the same words' keys many times)."""
     return word.replace(ZWNJ, "").replace(" ", "")
 
 
@@ -41,7 +44,7 @@ class _Lexicon:
     block_prev: frozenset[tuple[str, str]]  # (previous word, lemma or *)
     stop_unless: dict[str, str]  # stop word → prefix of the next word that lifts it
     noun_re: regex.Pattern
-    noun_gate: re.Pattern  # the nouns as a stdlib trie: matches wherever noun_re does, and is fast
+    noun_gate: re.Pattern  # the character before a noun (stdlib trie): before every noun_re match but at 0
     venue_re: regex.Pattern
     venue_heads: frozenset[str]
 
@@ -71,7 +74,9 @@ def lexicon(path: str | None = None, venue_path: str | None = None) -> _Lexicon:
     surfaces = [r[1] for r in read_rows(path or data_path("meeting_nouns.tsv")) if r[0] == "noun"]
     noun_re = regex.compile(
         _L + rf"(?P<noun>{_alternation(surfaces)})(?:(?P<indef>\u200c?ای|ی)|\u200cی)?" + _R)
-    noun_gate = re.compile(phrase_trie(w.replace(ZWNJ, " ") for w in surfaces))
+    # tried only before a word (``[^LETTER]`` is a charset ``re`` skips to), not at every letter
+    # a noun starts with («م», «ن», «ا» are everywhere)
+    noun_gate = re.compile(rf"[^{LETTER}](?={phrase_trie(w.replace(ZWNJ, ' ') for w in surfaces)})")
     heads = [r[0] for r in read_rows(venue_path or data_path("venue_heads.tsv"))]
     venue_re = regex.compile(_L + rf"در\s+(?P<mahal>محل\s+)?(?:(?P<head>{_alternation(heads)}){_R})?")
     return _Lexicon(nouns, {k: frozenset(v) for k, v in words.items()},

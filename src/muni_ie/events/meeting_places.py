@@ -2,9 +2,9 @@
 the dateline, or the place the article names most.
 
 The article's place names are matched as an alternation would match them (longest name first,
-whole words, «ی»/«ئ» and ZWNJ/space/nothing alike) but without compiling a regex per article:
-each name has its own small pattern, compiled once per process, and word edges are checked only
-where a pattern hits.
+whole words, «ی»/«ئ» and ZWNJ/space/nothing alike) but without compiling a regex: each name is
+a few plain strings (``_name_forms``) sought in the text with «ئ» and ZWNJ folded (``_fold``),
+and word edges are checked only where one is found.
 """
 
 from __future__ import annotations
@@ -26,27 +26,52 @@ _WS = r"[^\S\x1c-\x1f]"
 _SENT_END = re.compile(rf"[.!?؟\n](?:(?<=[.!?؟])(?={_WS}|$)|(?<=\n){_WS}*\n)")
 
 
+def _fold(text: str) -> str:
+    """«ئ» as «ی» and ZWNJ as a space: one character for one, so offsets stay valid."""
+    return text.replace("ئ", "ی").replace(ZWNJ, " ")
+
+
 @functools.lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """A name's surface forms: «قاینات» also matches «قائنات», «اسلام‌شهر» «اسلام شهر»."""
-    parts = []
-    for ch in name.replace(ZWNJ, " "):
-        parts.append("[\u200c ]?" if ch == " " else "[یئ]" if ch in "یئ" else re.escape(ch))
-    return re.compile("".join(parts))
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A name's surface forms in ``_fold``ed text: «قاینات» also matches «قائنات», «اسلام‌شهر»
+    «اسلام شهر» and «اسلامشهر» (a ZWNJ or space in a name is one, the other or nothing). Where
+    two forms fit at one offset (a space at the end), the first is what a regex of the name,
+    greedy, would match."""
+    parts = _fold(name).split(" ")
+    forms = [parts[0]]
+    for part in parts[1:]:
+        forms = [f + sep + part for f in forms for sep in (" ", "")]
+    return tuple(dict.fromkeys(forms))
+
+
+@functools.cache
+def _in_word(ch: str) -> bool:
+    """Whether a place name may not touch ``ch`` (``_EDGE``, remembered per character)."""
+    return _EDGE.match(ch) is not None
 
 
 def sentence(text: str, pos: int) -> tuple[int, int]:
     """Bounds of the sentence around ``pos`` (hard-wrapped lines do not end a sentence)."""
+    return sentence_start(text, pos), _sentence_end(text, pos)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence around ``pos``, as ``sentence`` gives it."""
     start = max(0, pos - 400)
     for m in _SENT_END.finditer(text, start, pos):
         start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """End of the sentence around ``pos``, as ``sentence`` gives it."""
     m = _SENT_END.search(text, pos, min(len(text), pos + 400))
-    return start, (m.start() if m else min(len(text), pos + 400))
+    return m.start() if m else min(len(text), pos + 400)
 
 
 def after(text: str, pos: int) -> tuple[int, int]:
     """From ``pos`` to the end of its sentence or to the colon that opens a quote."""
-    _, end = sentence(text, pos)
+    end = _sentence_end(text, pos)
     colon = text.find(":", pos, end)
     return pos, (colon if colon >= 0 else end)
 
@@ -65,50 +90,54 @@ class PlaceFinder:
     def __init__(self, names: tuple[str, ...], lex: _Lexicon):
         self.names, self.heads = names, lex.role("place_head")
         order = sorted(set(names) - {""}, key=len, reverse=True)  # longest first, as an alternation tries them
-        self._patterns = [_name_pattern(n) for n in order]
+        self._forms = [_name_forms(n) for n in order]
         self._first = frozenset(c for n in order for c in ("یئ" if n[0] in "یئ" else n[0]))
         self._canon: dict[str, str] = {}  # spelling key → the first name given with that key
         for n in names:
             self._canon.setdefault(_place_key(n), n)
         self._article_place: tuple[str | None, str | None] = (None, None)  # (text, its place)
+        self._folded = ("", "")  # (text, _fold(text)) for the text last read
 
-    def _edges_ok(self, text: str, start: int, end: int, endpos: int) -> bool:
-        return (start == 0 or _EDGE.match(text, start - 1) is None) and (
-            end >= endpos or _EDGE.match(text, end, endpos) is None)
+    def _fold_text(self, text: str) -> str:
+        if self._folded[0] is not text:
+            self._folded = (text, _fold(text))
+        return self._folded[1]
+
+    @staticmethod
+    def _edges_ok(text: str, start: int, end: int, endpos: int) -> bool:
+        return (start == 0 or not _in_word(text[start - 1])) and (end >= endpos or not _in_word(text[end]))
 
     def _match(self, text: str, pos: int, endpos: int) -> tuple[int, int] | None:
         """The span of the first name (in alternation order) that matches at ``pos``."""
-        if text[pos:pos + 1] not in self._first or (pos and _EDGE.match(text, pos - 1)):
+        if text[pos:pos + 1] not in self._first or (pos and _in_word(text[pos - 1])):
             return None
-        for p in self._patterns:
-            m = p.match(text, pos, endpos)
-            if m and self._edges_ok(text, pos, m.end(), endpos):
-                return pos, m.end()
+        folded = self._fold_text(text)
+        for forms in self._forms:
+            for f in forms:
+                if folded.startswith(f, pos, endpos):
+                    if self._edges_ok(text, pos, pos + len(f), endpos):
+                        return pos, pos + len(f)
+                    break  # the name's match here (its first form that fits) touches a word
         return None
 
     def _matches(self, text: str, start: int, endpos: int) -> Iterator[tuple[int, int]]:
-        """Non-overlapping name spans in ``text[start:endpos]``, leftmost first (like ``finditer``)."""
-
-        def first(p: re.Pattern[str], pos: int) -> tuple[int, int] | None:
-            while (m := p.search(text, pos, endpos)) is not None:
-                if self._edges_ok(text, m.start(), m.end(), endpos):
-                    return m.span()
-                pos = m.start() + 1
-            return None
-
-        nxt = [first(p, start) for p in self._patterns]
+        """Non-overlapping name spans in ``text[start:endpos]``, leftmost first (like ``finditer``):
+        every span where a name matches, then the leftmost of those, on a tie the earlier
+        (longer) name."""
+        folded, found = self._fold_text(text), []
+        for i, forms in enumerate(self._forms):
+            ends: dict[int, int] = {}  # where the name is found → the end of its first form there
+            for f in forms:
+                a = folded.find(f, start, endpos)
+                while a >= 0:
+                    ends.setdefault(a, a + len(f))
+                    a = folded.find(f, a + 1, endpos)
+            found.extend((a, i, b) for a, b in ends.items() if self._edges_ok(text, a, b, endpos))
         pos = start
-        while True:
-            best = None
-            for i, span in enumerate(nxt):
-                if span is not None and span[0] < pos:
-                    span = nxt[i] = first(self._patterns[i], pos)
-                if span is not None and (best is None or span[0] < best[0]):
-                    best = span  # on a tie the earlier (longer) name wins
-            if best is None:
-                return
-            yield best
-            pos = best[1]
+        for a, _, b in sorted(found):
+            if a >= pos:
+                yield a, b
+                pos = b
 
     def at(self, text: str, pos: int, guess: bool) -> str | None:
         """The place starting at ``pos``; without place names, the next word when ``guess``."""

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from ..recognizers.phrase_lexicon import head_hits
 from ..text.keys import dice as _dice
 from .meeting_lexicon import _R, ZWNJ, _key, _Lexicon, first_names, lexicon, verb_forms
-from .meeting_places import PlaceFinder, after, sentence
+from .meeting_places import PlaceFinder, after, sentence, sentence_start
 
 Span = tuple[int, int]
 _TOKEN = regex.compile(r"[\p{L}\p{M}\d\u200c]+|\n|[^\s\p{L}\p{M}\d]")
@@ -32,6 +33,7 @@ _SPACES = regex.compile(r"\s+")
 _MISSING_AND = regex.compile(r"(?<!\sو)\s+(?!و\s)")
 _HEAD_JOINER = regex.compile(r" (?:و|در|از|تا) ")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}\u200c\d]+)[ \u200c]*$")
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\u200c\d]+")  # _PREV_WORD's group, ending where it is tried
 _MAX_NAME_TOKENS = 18
 _PLURAL = frozenset({"ها", "های", "هایی"})  # «نشست ها» written without ZWNJ
 _JOINERS = ("و", "در", "از", "تا")
@@ -51,8 +53,10 @@ class MeetingMention:
     lemma: str = ""  # the gathering noun's lemma («مراسم» for «آیین ...»)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_ordinal(s: str) -> int | None:
-    """``muni_ie.numbers`` parse_ordinal («دویست و پنجمین» → 205), else digits + «مین» only."""
+    """``muni_ie.numbers`` parse_ordinal («دویست و پنجمین» → 205), else digits + «مین» only
+    (remembered: the same ordinals and the words before nouns come back in every article)."""
     try:
         from ..numbers.words import parse_ordinal
     except ImportError:  # pragma: no cover - numbers is part of the package
@@ -63,7 +67,9 @@ def _parse_ordinal(s: str) -> int | None:
 
 _INNER_ORDINAL = regex.compile(r"ین\s+(?=\p{L})")
 _POST_ORDINAL = regex.compile(r"\s+((?:[\p{L}\d]+\s+و\s+){0,5}[\p{L}\d]+م)" + _R)
-_ORDINAL_TAIL = regex.compile(r"(?:[\p{L}\u200c\d]+\s+(?:و\s+)?){0,5}[\p{L}\u200c\d]+ین\s+$")
+# matched from the end (?r): the same match as a forward search, without the forward search's
+# backtracking from every start in the window
+_ORDINAL_TAIL = regex.compile(r"(?r)(?:[\p{L}\u200c\d]+\s+(?:و\s+)?){0,5}[\p{L}\u200c\d]+ین\s+$")
 
 
 def _ordinal_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, int | None] | None:
@@ -100,52 +106,75 @@ class _Name:
     key: str  # content words and joiners, no time words («جلسه امروز شورا» ~ «جلسه شورا»)
 
 
+@functools.cache
+def _content(ch: str) -> bool:
+    """Whether a token that starts with ``ch`` can be part of a name: ``_CONTENT`` remembered
+    per character."""
+    return _CONTENT.match(ch) is not None
+
+
+def _read(toks: list[tuple[str, int]], found: Iterator[regex.Match[str]], n: int) -> None:
+    """Tokens (text, end) from ``found`` into ``toks`` until it holds ``n`` or ``found`` runs out."""
+    if n > len(toks):
+        toks.extend((t.group(), t.end()) for t in itertools.islice(found, n - len(toks)))
+
+
 class _Scan:
     """Walk the complements after a gathering noun and decide where its name ends."""
 
     def __init__(self, lex: _Lexicon):
         self.lex, self.verbs, self.names = lex, verb_forms(), first_names()
         self.stop, self.light, self.time = lex.role("stop"), lex.role("light"), lex.role("time")
+        self.time_cond, self.after_time = lex.role("time_cond"), lex.role("after_time")
+        self.person_ok = lex.role("person_ok")
+        self._verbal = self.light | self.verbs
 
     def verbal(self, tok: str) -> bool:
-        k = _key(tok)
-        return (k in self.light or k in self.verbs or tok in ("می", "نمی")
+        return (_key(tok) in self._verbal or tok in ("می", "نمی")
                 or tok.startswith(("می" + ZWNJ, "نمی" + ZWNJ, "خواهد")))
 
     def is_time(self, k: str, nxt: str | None) -> bool:
         """«امروز», and «روز/عصر/هفته» when a time word or digit follows («روز یکشنبه»)."""
         if k in self.time:
             return True
-        cond = self.lex.role("time_cond")
+        cond = self.time_cond
         return k in cond and nxt is not None and (_key(nxt) in self.time or _key(nxt) in cond or nxt.isdigit())
 
     def ends(self, tok: str, nxt: str | None, prev: str, names: bool = True) -> bool:
         """Whether ``tok`` cannot belong to a name: punctuation, verbs, stop words, superlatives, names."""
         k = _key(tok)
-        if not _CONTENT.match(tok) or self.verbal(tok) or (nxt and self.verbal(nxt)):
+        if not _content(tok[:1]) or self.verbal(tok) or (nxt and self.verbal(nxt)):
             return True
         if k in self.stop and not (k in self.lex.stop_unless and nxt and nxt.startswith(self.lex.stop_unless[k])):
             return True
         if k.endswith("ترین") and len(k) > 5:  # «بهترین بازیگری» opens a new phrase
             return True
-        return names and k in self.names and prev not in self.lex.role("person_ok")
+        return names and k in self.names and prev not in self.person_ok
 
     def run(self, text: str, pos: int) -> _Name:
         """Where the name that starts at ``pos`` ends, and what it holds."""
-        toks = [(t.group(), t.end()) for t in itertools.islice(
-            _TOKEN.finditer(text, pos, min(len(text), pos + 400)), _MAX_NAME_TOKENS + 6)]
+        # the first _MAX_NAME_TOKENS + 6 tokens, read only as far as the walk gets: most names
+        # end within a few words
+        found = itertools.islice(_TOKEN.finditer(text, pos, min(len(text), pos + 400)), _MAX_NAME_TOKENS + 6)
+        toks: list[tuple[str, int]] = []
+        _read(toks, found, 2)
         end, content, timed, time_mode, prev, i = pos, 0, False, False, "", 0
         keys: list[str] = []
         if toks and toks[0][0] == "ای":  # «جلسه ای» with the indefinite written apart
             end, i = toks[0][1], 1
-        while i < len(toks) and content < _MAX_NAME_TOKENS:
+        while content < _MAX_NAME_TOKENS:
+            if len(toks) < i + 2:
+                _read(toks, found, i + 2)
+            if i >= len(toks):
+                break
             tok, tok_end = toks[i]
             k, nxt = _key(tok), (toks[i + 1][0] if i + 1 < len(toks) else None)
             if tok == "«":  # a quoted title belongs to the name: همایش «شهر هوشمند»
+                _read(toks, found, i + 14)
                 close = next((j for j in range(i + 1, min(len(toks), i + 14)) if toks[j][0] == "»"), None)
                 if close is None:
                     break
-                keys.extend("«" + _key(t) for t, _ in toks[i + 1:close] if _CONTENT.match(t))
+                keys.extend("«" + _key(t) for t, _ in toks[i + 1:close] if _content(t[:1]))
                 end, content, i = toks[close][1], content + 1, close + 1
                 continue
             if k in _JOINERS and content and nxt and not self.ends(tok, nxt, prev) and self._joins(k, prev, nxt):
@@ -157,7 +186,7 @@ class _Scan:
             if self.is_time(k, nxt) or (time_mode and tok.isdigit()):
                 time_mode = timed = True
                 end = tok_end
-            elif time_mode and k not in self.lex.role("after_time"):
+            elif time_mode and k not in self.after_time:
                 break
             else:
                 time_mode = False
@@ -191,6 +220,7 @@ class MeetingRecognizer:
     def __init__(self, lexicon_path: str | None = None, venue_path: str | None = None):
         self.lex = lexicon(lexicon_path, venue_path)
         self.scan = _Scan(self.lex)
+        self._packaged = lexicon_path is None  # the nouns of meeting_nouns.tsv (see ``_starts``)
 
     def find(self, text: str, place_names: Iterable[str] = ()) -> list[MeetingMention]:
         """Meetings in ``text`` (normalized), one per gathering, in order of first naming."""
@@ -253,15 +283,21 @@ class MeetingRecognizer:
                 yield ("time" if name.timed else "bare"), lemma, (s, name.end if name.timed else e), key, None
 
     def _nouns(self, text: str):
-        """The matches of ``noun_re.finditer(text)``; the slow exact regex runs only where the gate hits."""
-        gate, noun_re, pos = self.lex.noun_gate, self.lex.noun_re, 0
-        while (g := gate.search(text, pos)) is not None:
-            m = noun_re.match(text, g.start())
-            if m is None:
-                pos = g.start() + 1
-            else:
+        """The matches of ``noun_re.finditer(text)``; the slow exact regex is tried only where a
+        gathering noun may start."""
+        noun_re, pos = self.lex.noun_re, 0
+        for at in self._starts(text):
+            if at >= pos and (m := noun_re.match(text, at)) is not None:
                 yield m
                 pos = m.end()
+
+    def _starts(self, text: str) -> list[int]:
+        """Where a gathering noun may start: for the packaged nouns, where the title and
+        organization heads' scan of the text saw one (``head_hits``, made once per text); for a
+        lexicon of one's own, the text's start and the word starts its gate finds."""
+        if self._packaged:
+            return head_hits(text).gatherings
+        return [0, *(g.start() + 1 for g in self.lex.noun_gate.finditer(text))]
 
     def _blocked(self, prev: str, nxt_word: str, lemma: str) -> bool:
         """Plurals, counted nouns and homographs («نشست زمین», «آیین نامه», «سازمان کنفرانس»)."""
@@ -320,7 +356,7 @@ class MeetingRecognizer:
         """«در (محل) سالن جلسات فرمانداری» after a mention, or in the sentence before «این مراسم ...»."""
         regions = [after(text, b) for _, b in m.mentions]
         for a, _ in m.mentions:
-            sa, _se = sentence(text, a)
+            sa = sentence_start(text, a)
             if sa > 0 and not text[sa:a].strip():  # «این مراسم ...» opens a sentence: look back one
                 regions.append(sentence(text, sa - 1))
         for lo, hi in regions:
@@ -352,7 +388,12 @@ class MeetingRecognizer:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
+    """The word before ``pos`` (within 40 characters), with the ZWNJ it may end in."""
+    lo = max(0, pos - 40)
+    if pos - lo > 1 and text[pos - 1] == " " and text[pos - 2] not in " \u200c":
+        m = _WORD_BEFORE.match(text, lo, pos - 1)  # the usual «word noun»: one space between
+        return m.group() if m else ""
+    m = _PREV_WORD.search(text[lo:pos])
     return m.group(1) if m else ""
 
 

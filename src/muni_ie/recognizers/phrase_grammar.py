@@ -91,6 +91,7 @@ class PhraseGrammar:
         # a form of a light verb («کرد», «می‌شود», «نمی‌کنند», «گردید»), not a full verb («رسیده»)
         self._light = frozenset(_affixed(cat("lightverb", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS)
                                 | _affixed(cat("lightpresent", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS, bare=False))
+        self._light_or_mi = self._light | {"می", "نمی"}  # where ``_light_verb_at`` may hold
         # a verb: listed, a light verb, or a listed verb with a prefix («نبودم», «نرفتند», «میماند»)
         verbs = cat("verb", empty)
         self._verbs = frozenset(verbs | self._light
@@ -135,7 +136,7 @@ class PhraseGrammar:
         w, raw = c.key[k], c.raw[k]
         if w in self._stop_or_verb or w.isdigit() or raw.startswith(_VERB_START) or raw.endswith(_VERB_END):
             return True  # a stop word or ``is_verbish``
-        if preverb and self._light_verb_at(c, k + 1):
+        if preverb and k + 1 < len(c.key) and c.key[k + 1] in self._light_or_mi and self._light_verb_at(c, k + 1):
             return True  # «... اعلام | کرد»: a light verb's noun
         return w in self.w.first_names and self.is_name_start(c, k)
 
@@ -296,7 +297,7 @@ class PhraseGrammar:
                 expect = None  # «منطقه 22 | شهرداری تهران»
             if self.stops(c, k) or (not titles and t in self._title_heads):
                 break  # an organization name ends before a role: «شرکت X | مدیرعامل ...»
-            ce = self._closed_end(c, k, places=False)
+            ce = self._closed_end(c, k, places=False) if t in self._closed_prefixes else k
             if ce > k:  # a closed name ends the chain: «رئیس قوه قضائیه | پرونده ...»
                 first = first or t
                 k = end = ce

@@ -5,9 +5,9 @@ become regexes where a space matches a space, a ZWNJ or nothing («مدیر کل
 tokenizer glues a plural suffix written apart back to its noun («شهرداری ها»).
 
 Speed: one ``re`` scan per text finds every title head, organization head and outlet name
-(``head_hits``); only the clauses around those hits are tokenized (``clauses``), into parallel
-lists rather than one object per token. Both are cached per text, so the title and organization
-stages share them.
+(``head_hits``), and where a gathering noun may stand for the meeting recognizer; only the
+clauses around those hits are tokenized (``clauses``), into parallel lists rather than one object
+per token. Both are cached per text, so the title, organization and meeting stages share them.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ LETTER = ("a-zA-Z\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06
           "\u0610-\u061a\u0670\u200c")
 # the usual clause, tokenized by str.split: maybe a mark, then words of LETTER/digits apart by
 # one space or line break, «،» right after a word; then maybe the one mark that ends the clause
-_PLAIN = re.compile(rf"([ \n]*)(?:([^{LETTER}0-9\s])([ \n]?))?((?:[{LETTER}0-9]+،?)(?:[ \n][{LETTER}0-9]+،?)*)([ \n]?)")
+# (possessive: nothing after the words can make them give any back, and ``re`` saves no state)
+_PLAIN = re.compile(rf"([ \n]*)(?:([^{LETTER}0-9\s])([ \n]?))?((?:[{LETTER}0-9]++،?)(?:[ \n][{LETTER}0-9]++،?)*+)([ \n]?)")
 # a LETTER that is no letter (ZWNJ, a mark) starting a word: such a word is no ``word`` token
 _ODD = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u200c"
 _ODD_FIRST = re.compile(f"[{_ODD}]")
@@ -113,32 +114,38 @@ def alternation(surfaces: list[str]) -> str:
 # --- the head scan ----------------------------------------------------------------------------
 class HeadHits(NamedTuple):
     """Spans of title heads, organization heads and outlet names, each list as ``finditer`` of
-    its own lexicon would give it (leftmost, longest, not overlapping)."""
+    its own lexicon would give it (leftmost, longest, not overlapping); and ``gatherings``, every
+    offset where a gathering noun of meeting_nouns.tsv may start, for the meeting recognizer to
+    try its exact pattern at (a word start whose letters fit a noun, whatever follows)."""
 
     titles: list[tuple[int, int]]
     orgs: list[tuple[int, int]]
     agencies: list[tuple[int, int]]
+    gatherings: list[int]
 
 
 @functools.cache
 def _head_scanner() -> re.Pattern[str]:
-    """One pattern for the three lexicons, tried one character before each word: the trie of
+    """One pattern for the four lexicons, tried one character before each word: the trie of
     them all first (most words fail it within a letter or two), then a lookahead per lexicon
-    captures its own match (lookaheads let the matches overlap)."""
+    captures its own match (lookaheads let the matches overlap); the three head lexicons want a
+    word edge on both sides, the gathering nouns none (the meeting recognizer checks its own)."""
     lists = (
         [r[0] for r in packaged_rows("titles.tsv")],
         [r[0] for r in packaged_rows("org_heads.tsv")],
         [r[0] for r in packaged_rows("news_agencies.tsv") if r[1] in ("safe", "cue")],
     )
-    each = "".join(f"(?:(?=({_trie(words)})(?![{WORD}])))?" for words in lists)
-    return re.compile(rf"[^{LETTER}](?<![{WORD}])(?={_trie(w for words in lists for w in words)})" + each)
+    nouns = [r[1] for r in packaged_rows("meeting_nouns.tsv") if r[0] == "noun"]
+    each = "".join(f"(?:(?<![{WORD}])(?=({_trie(words)})(?![{WORD}])))?" for words in lists)
+    every = _trie([w for words in lists for w in words] + nouns)
+    return re.compile(rf"[^{LETTER}](?={every}){each}(?:(?=({_trie(nouns)})))?")
 
 
 @functools.lru_cache(maxsize=32)
 def head_hits(text: str) -> HeadHits:
-    """Title heads, organization heads and outlet names in ``text`` (cached per text: the title
-    and organization stages read the same text)."""
-    out = HeadHits([], [], [])
+    """Title heads, organization heads, outlet names and gathering nouns in ``text`` (cached
+    per text: the title, organization and meeting stages read the same text)."""
+    out = HeadHits([], [], [], [])
     last = [1, 1, 1]
     for m in _head_scanner().finditer("\n" + text):  # the scan starts one character before a word
         regs = m.regs
@@ -147,6 +154,8 @@ def head_hits(text: str) -> HeadHits:
             if s >= last[g]:
                 last[g] = e
                 out[g].append((s - 1, e - 1))
+        if regs[4][0] > 0:
+            out.gatherings.append(regs[4][0] - 1)
     return out
 
 
@@ -182,8 +191,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Clause:
     end = len(text) if end is None else end
     m = _PLAIN.match(text, start, end)
     rest = 0 if m is None else end - m.end()
-    if m is None or rest > 1 or (rest and not _MARK.match(text, m.end())) or (
-            m.group(2) and not _MARK.match(m.group(2))):
+    if m is None or rest > 1 or (rest and not _is_mark(text[m.end()])) or (
+            m.group(2) and not _is_mark(m.group(2))):
         return _tokenize_any(text, start, end)
     body = m.group(4)
     lines = "\n" in body
@@ -197,7 +206,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Clause:
     if _ODD_FIRST.match(body) or _ODD_START.search(body):
         words = list(map(str.isalnum, map(itemgetter(0), raws)))
     elif "،" in body:
-        words = [r != "،" for r in raws]
+        words = list(map("،".__ne__, raws))
     else:
         words = [True] * n  # every word starts with a letter or digit
     first_nl = "\n" in (m.group(3) if m.group(2) else m.group(1))
@@ -216,6 +225,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Clause:
         words.append(mark.isalnum())
         nl.append(m.group(5) == "\n")
     return Clause(start, starts, raws, keys, words, nl)
+
+
+@functools.cache
+def _is_mark(ch: str) -> bool:
+    """Whether the character ``ch`` is a token of its own (remembered: a few marks recur)."""
+    return _MARK.match(ch) is not None
 
 
 def split_words(body: str, begin: int, marks: str = "،") -> tuple[list[str], list[int]]:
@@ -239,8 +254,10 @@ def _tokenize_any(text: str, start: int, end: int) -> Clause:
     """``tokenize`` for any text: one regex match per token."""
     out = Clause(start, [], [], [], [], [])
     folded = _fold(text[start:end])
-    for t in _TOKEN.finditer(text, start, end):
-        gap, raw, a, b = t.group(1), t.group(2), t.start(2), t.end()
+    b = start
+    for gap, raw in _TOKEN.findall(text, start, end):  # each match starts where the last ended
+        a = b + len(gap)
+        b = a + len(raw)
         k = folded[a - start : b - start].replace(ZWNJ, "")
         if gap == " " and k in _SPLIT_PLURAL and out.word and out.word[-1]:
             out.raw[-1] = text[out.start[-1] : b]
