@@ -231,14 +231,9 @@ class PersonRecognizer:
             return False  # the word goes on in a letter the gate does not know
         if blocker:
             return True
-        if spaced:  # mostly a word of letters alone comes next: read it without a regex
-            k = text.find(" ", e + 1)
-            nxt = text[e + 1:k] if k >= 0 else text[e + 1:]
-        if not (spaced and nxt.isalpha()):
-            m = _NEXT.match(text, e)
-            if m is None:
-                return True
-            nxt = m.group(1)
+        nxt = _token_after(text, e)
+        if nxt is None:
+            return True
         plain = nxt.replace(ZWNJ, "")
         return not (plain in _ALLAH or first + plain in self.lex.title_honorifics or self.lex.is_surname_like(nxt))
 
@@ -475,16 +470,21 @@ def _recurs(text: str, surname: str, first: str, after: int, light_verbs: frozen
     """How often the surname stands again after offset ``after`` without the first name: how news
     refers back. A use before a light verb («انجام شد») is a compound verb's noun, not a name."""
     name_end = first.split()[-1]
-    return sum(not _token_before_is(text, k, name_end) and _word_after(text, k + len(surname)) not in light_verbs
+    return sum(not _token_before_is(text, k, name_end)
+               and (_token_after(text, k + len(surname)) or "").replace(ZWNJ, "") not in light_verbs
                for k in _occurrences(text, surname, after))
 
 
-def _word_after(text: str, pos: int) -> str:
-    """The word after the space at ``pos`` (without ZWNJ), or "" when no space follows."""
-    if text[pos:pos + 1] != " ":
-        return ""
-    end = text.find(" ", pos + 1)
-    return text[pos + 1:end if end >= 0 else len(text)].replace(ZWNJ, "")
+def _token_after(text: str, pos: int) -> str | None:
+    """The token after offset ``pos``. Mostly one space and a word of letters alone come next:
+    then it is read without a regex."""
+    if text[pos:pos + 1] == " ":
+        k = text.find(" ", pos + 1)
+        nxt = text[pos + 1:k] if k >= 0 else text[pos + 1:]
+        if nxt.isalpha():
+            return nxt
+    m = _NEXT.match(text, pos)
+    return m.group(1) if m else None
 
 
 def _occurrences(text: str, word: str, start: int):
