@@ -154,9 +154,12 @@ def _unwrap_edits(text: str) -> list[Edit]:
     """Archives that hard-wrap lines mid-sentence («… رئیس شورای اسلامی\nشهر تهران»): when most
     lines end without sentence punctuation, such a line break becomes a space."""
     breaks = text.count("\n")
-    if breaks < 5 or len(_OPEN_END.findall(text)) / breaks <= 0.6:
+    if breaks < 5:
         return []
-    return [(m.start(), m.end(), " ") for m in _OPEN_END.finditer(text)]
+    open_ended = [m.start() for m in _OPEN_END.finditer(text)]
+    if len(open_ended) / breaks <= 0.6:
+        return []
+    return [(i, i + 1, " ") for i in open_ended]
 
 
 @functools.cache
