@@ -181,3 +181,36 @@ def test_a_common_word_surname_that_comes_back_as_a_name_still_counts(persons):
 def test_a_plural_is_no_surname_but_a_family_name_in_i_ha_is(persons, text, names):
     """«برش‌های», «بازی‌های», «قصه‌های» are plurals; «خوئینی‌ها» is a known family name."""
     assert [m.name for m in persons.find(normalize(text).text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    # «فرهنگ» is a first name and a common word; «ایرانی» comes back after nouns only: an adjective
+    "پاسداری از فرهنگ ایرانی وظیفه ماست. هنر ایرانی و معماری ایرانی در جهان شناخته شده است.",
+    "قیمت پروانه ساختمانی بالا رفت و عوارض ساختمانی و نقشه ساختمانی گران شد.",
+])
+def test_after_an_ambiguous_first_name_a_common_word_coming_back_after_nouns_is_no_surname(persons, text):
+    assert persons.find(normalize(text).text) == []
+
+
+def test_after_an_ambiguous_first_name_a_common_word_coming_back_after_a_mark_is_a_surname(persons):
+    """The same common word counts when it comes back where a name stands: after a mark or a
+    function word («گفت: ایرانی», «و ایرانی»)."""
+    text = normalize("فرهنگ ایرانی در نشست سخن گفت. به گفته وی، ایرانی با اشاره به عملکرد شهرداری "
+                     "افزود: باید کار کنیم و ایرانی همچنین گفت: شورا مهم است.").text
+    assert [m.name for m in persons.find(text)] == ["فرهنگ ایرانی"]
+
+
+@pytest.mark.parametrize("text", [
+    "کریم می‌اندازد و می‌رود و کریم دوباره بازمی‌گردد.",
+    "او گفت: رها نمی‌کردند و رها هم نمی‌کنند.",
+])
+def test_a_verb_with_its_prefix_is_no_surname(persons, text):
+    """«می‌اندازد», «نمی‌کردند»: a word opening in «می‌»/«نمی‌» is a verb."""
+    assert persons.find(normalize(text).text) == []
+
+
+def test_a_free_zone_is_no_person(persons):
+    """«منطقه آزاد انزلی»: after «منطقه» the first name «آزاد» opens no name."""
+    text = normalize("سهام باشگاه به منطقه آزاد انزلی واگذار شد. سازمان منطقه آزاد انزلی حمایت کرد. "
+                     "انزلی شهری بندری است.").text
+    assert persons.find(text) == []

@@ -60,6 +60,7 @@ class NameLexicon:
     surnames: frozenset[str]
     noun_endings: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()  # «انجام شود», «نایاب شد»: the word before is a noun
+    verb_prefixes: tuple[str, ...] = ()  # «می‌», «نمی‌» (with their ZWNJ): the word is a verb
 
     @functools.cached_property
     def no_surnames(self) -> frozenset[str]:
@@ -69,6 +70,7 @@ class NameLexicon:
     def is_surname_like(self, word: str) -> bool:
         w = word.replace(ZWNJ, "")
         return (len(w) >= 2 and w not in self.no_surnames and not (len(w) > 5 and w.endswith(self.noun_endings))
+                and not word.startswith(self.verb_prefixes)
                 and w.isalpha() and not (word.endswith(_PLURAL) and not word.endswith("ی" + ZWNJ + "ها")
                                          and w not in self.surnames))
 
@@ -109,7 +111,8 @@ def default_lexicon() -> NameLexicon:
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
                        frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")),
-                       tuple(context.get("noun_ending", ())), frozenset(context.get("light_verb", ())))
+                       tuple(context.get("noun_ending", ())), frozenset(context.get("light_verb", ())),
+                       tuple(p + ZWNJ for p in context.get("verb_prefix", ())))
 
 
 def _honorific_rows() -> tuple[tuple[str, ...], ...]:
@@ -382,7 +385,13 @@ class PersonRecognizer:
                     if end < n and plain[end] in lex.light_verbs:
                         return None  # «با شاخصه‌های معین انجام شود»: a compound verb's noun
                     # a common-word surname («عارف», «نوین») needs a known first name and two later uses
-                    alone = _recurs(text, surname.split()[-1], first, win.end(end - 1), lex.light_verbs)
+                    # after a first name that is a common word too («فرهنگ», «پروانه»), a common word
+                    # comes back as a name only after a function word or a mark: after a noun it is
+                    # an adjective again («هنر ایرانی» after «فرهنگ ایرانی»)
+                    plain_first = _plain(first.split()[0])
+                    strict = not rare_surname and plain_first in lex.ambiguous_first
+                    alone = _recurs(text, surname.split()[-1], first, win.end(end - 1), lex.light_verbs,
+                                    lex.no_surnames if strict else None)
                     shaped = " " not in surname and _surname_shaped(surname)
                     if not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
                         return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
@@ -466,13 +475,22 @@ def _surname_shaped(word: str) -> bool:
     return len(word) >= 4 and word.endswith(_SURNAME_ENDINGS)
 
 
-def _recurs(text: str, surname: str, first: str, after: int, light_verbs: frozenset[str] = frozenset()) -> int:
+def _recurs(text: str, surname: str, first: str, after: int, light_verbs: frozenset[str] = frozenset(),
+            function_words: frozenset[str] | None = None) -> int:
     """How often the surname stands again after offset ``after`` without the first name: how news
-    refers back. A use before a light verb («انجام شد») is a compound verb's noun, not a name."""
+    refers back. A use before a light verb («انجام شد») is a compound verb's noun, not a name.
+    With ``function_words``, a use counts only after one of them, a mark or nothing."""
     name_end = first.split()[-1]
     return sum(not _token_before_is(text, k, name_end)
                and (_token_after(text, k + len(surname)) or "").replace(ZWNJ, "") not in light_verbs
+               and (function_words is None or _after_function_word(text, k, function_words))
                for k in _occurrences(text, surname, after))
+
+
+def _after_function_word(text: str, k: int, function_words: frozenset[str]) -> bool:
+    """Whether the word before offset ``k`` is one of ``function_words``, or no letter word stands there."""
+    m = _WORD_BEFORE.match(text, 0, k)
+    return m is None or m.group(1).replace(ZWNJ, "") in function_words
 
 
 def _token_after(text: str, pos: int) -> str | None:
