@@ -214,3 +214,29 @@ def test_a_free_zone_is_no_person(persons):
     text = normalize("سهام باشگاه به منطقه آزاد انزلی واگذار شد. سازمان منطقه آزاد انزلی حمایت کرد. "
                      "انزلی شهری بندری است.").text
     assert persons.find(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("همان شب دفتر آیت‌الله العظمی جوادی آملی اطلاعیه‌ای صادر کرد.", ["جوادی آملی"]),
+    ("در این مراسم حجت الاسلام و المسلمین حسین صنعت پور سخن گفت.", ["حسین صنعت‌پور"]),
+    ("ممکن است در کنار هزاران قاضی و کارمند پاکدامن، متخلفی نیز باشد.", []),
+    ("به گزارش ایسنا، امیر سرتیپ دوم خلبان علی عفیف فرمانده هوانیروز اصفهان گفت: آماده‌ایم.", ["علی عفیف"]),
+])
+def test_honorifics_of_two_words_and_the_clerical_tail(persons, text, names):
+    """«آیت‌الله العظمی», «سرتیپ دوم» are one honorific; «و» joins «المسلمین» only, not the next noun."""
+    assert [m.name for m in persons.find(normalize(text).text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "یک استاد علوم اجتماعی دانشگاه تهران گفت: شهر نیازمند برنامه است.",
+    "قاضی پرونده در جلسه دادگاه حکم را قرائت کرد.",
+    "خلبان هواپیما پس از پرواز به برج مراقبت خبر داد.",
+])
+def test_after_an_honorific_alone_a_common_word_is_no_surname(persons, text):
+    assert persons.find(normalize(text).text) == []
+
+
+def test_after_an_honorific_alone_a_common_word_used_again_as_a_name_is_a_surname(persons):
+    """«آتش» is a common word, but it comes back alone after a mark: the doctor's surname."""
+    text = normalize("دکتر آتش در این نشست از طرح تازه خبر داد. آتش افزود: کار ادامه دارد.").text
+    assert [m.name for m in persons.find(text)] == ["آتش"]

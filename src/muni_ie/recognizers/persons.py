@@ -206,6 +206,8 @@ class PersonRecognizer:
         self._gate = _gate(lex)
         # first names that open a name only with a surname right after (no honorific, lineage or
         # compound head): ``_opens_no_name`` settles them
+        # function words that are no honorific: after «قاضی» a common word is the title's object again
+        self._plain_stopwords = lex.stopwords - lex.title_honorifics
         self._plain_firsts = (lex.first_names | lex.ambiguous_first) - lex.title_honorifics - lex.lineage - _COMPOUND_HEADS
 
     def _may_open(self, words: list[str], i: int) -> bool:
@@ -349,15 +351,15 @@ class PersonRecognizer:
         j, honors = i, []
         while j < n:
             w = plain[j]
-            if w in honorifics:
-                honors.append(words[j])
-                j += 1
-            elif honors and w in ("والمسلمین", "و", "المسلمین"):  # «حجت‌الاسلام والمسلمین»
-                honors[-1] += " " + words[j]
-                j += 1
-            elif j + 1 < n and w + plain[j + 1] in honorifics:  # «حجت الاسلام» written with a space
+            if j + 1 < n and w + plain[j + 1] in honorifics:  # «آیت‌الله العظمی», «حجت الاسلام»
                 honors.append(words[j] + " " + words[j + 1])
                 j += 2
+            elif w in honorifics:
+                honors.append(words[j])
+                j += 1
+            elif honors and (w in _CLERICAL_TAIL or w == "و" and j + 1 < n and plain[j + 1] in _CLERICAL_TAIL):
+                honors[-1] += " " + words[j]  # «حجت‌الاسلام والمسلمین», «… و المسلمین» (not «قاضی و کارمند»)
+                j += 1
             else:
                 break
         if j + 5 >= n and not win.tail:
@@ -400,11 +402,21 @@ class PersonRecognizer:
         if honors or lineage:
             if surname is None:
                 surname, end = self._surname(text, win, j, title_starts)
-            if surname is None:
+            if surname is None or not self._honored_surname_ok(text, surname, win.end(end - 1)):
                 return None
             name = f"{lineage} {surname}" if lineage else surname
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors), False), end
         return None
+
+    def _honored_surname_ok(self, text: str, surname: str, after: int) -> bool:
+        """After an honorific alone, a common word is mostly what the title is of («استاد علوم»,
+        «قاضی پرونده», «خلبان هواپیما»): it is a surname only if surname-shaped, a known surname or
+        first name, or used alone again later where a name stands (after a mark or a function word)."""
+        lex, w = self.lex, _plain(surname)
+        if (" " in surname or w not in lex.common_words or w in lex.surnames or w in lex.first_names
+                or w in lex.ambiguous_first or _surname_shaped(surname)):
+            return True
+        return any(_after_function_word(text, k, self._plain_stopwords) for k in _occurrences(text, surname, after))
 
     def _first_name(self, win, j):
         lex, words, plain = self.lex, win.words, win.plain
@@ -462,6 +474,9 @@ class PersonRecognizer:
                 right in title_starts and "،" in text[end:right])
         return left in title_ends or right in title_starts
 
+
+#: what «حجت‌الاسلام» takes after it, joined or after «و»
+_CLERICAL_TAIL = frozenset({"والمسلمین", "المسلمین"})
 
 #: first names that open a compound first name when followed by another («محمد حسین», «علی اکبر»)
 _COMPOUND_HEADS = frozenset({"محمد", "علی", "امیر", "سید", "غلام", "عبد", "میر"})
