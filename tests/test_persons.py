@@ -240,3 +240,13 @@ def test_after_an_honorific_alone_a_common_word_used_again_as_a_name_is_a_surnam
     """«آتش» is a common word, but it comes back alone after a mark: the doctor's surname."""
     text = normalize("دکتر آتش در این نشست از طرح تازه خبر داد. آتش افزود: کار ادامه دارد.").text
     assert [m.name for m in persons.find(text)] == ["آتش"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("مجلس باید بر حسن اجرای قوانین نظارت کند. اجرای طرح‌ها و اجرای بودجه هم مهم است.", []),
+    ("فیلم‌های تازه فرخنده سینمای ایران را نشان داد و سینمای جهان و سینمای کودک هم آمدند.", []),
+    ("حامد کرزای رئیس‌جمهور پیشین افغانستان به تهران آمد.", ["حامد کرزای"]),
+])
+def test_a_common_noun_in_alef_with_its_ezafe_is_no_surname(persons, text, names):
+    """«اجرای», «سینمای» are «اجرا», «سینما» with the ezafe «ی»; «کرزای» is no common noun."""
+    assert [m.name for m in persons.find(normalize(text).text)] == names

@@ -67,10 +67,16 @@ class NameLexicon:
         """Words that are never a surname: stopwords, title honorifics and blockers (one lookup)."""
         return self.stopwords | self.title_honorifics | self.blockers
 
+    def _ezafe_after_vowel(self, word: str, plain: str) -> bool:
+        """«اجرای», «سینمای»: a common noun in «ا» taking its ezafe «ی», not a surname in «ای»
+        («کرزای»; Persian ones mostly write it after «ه» and a ZWNJ: «خامنه‌ای»)."""
+        return (len(word) > 3 and word.endswith("ای") and word[-3] != ZWNJ
+                and plain[:-1] in self.common_words and plain not in self.surnames)
+
     def is_surname_like(self, word: str) -> bool:
         w = word.replace(ZWNJ, "")
         return (len(w) >= 2 and w not in self.no_surnames and not (len(w) > 5 and w.endswith(self.noun_endings))
-                and not word.startswith(self.verb_prefixes)
+                and not word.startswith(self.verb_prefixes) and not self._ezafe_after_vowel(word, w)
                 and w.isalpha() and not (word.endswith(_PLURAL) and not word.endswith("ی" + ZWNJ + "ها")
                                          and w not in self.surnames))
 
