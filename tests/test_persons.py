@@ -250,3 +250,11 @@ def test_after_an_honorific_alone_a_common_word_used_again_as_a_name_is_a_surnam
 def test_a_common_noun_in_alef_with_its_ezafe_is_no_surname(persons, text, names):
     """«اجرای», «سینمای» are «اجرا», «سینما» with the ezafe «ی»; «کرزای» is no common noun."""
     assert [m.name for m in persons.find(normalize(text).text)] == names
+
+
+def test_a_title_ending_in_a_body_head_takes_the_next_words_as_its_name(persons):
+    """«عضو سازمان» wants the body's name: «پیمان آتلانتیک» after it is no person in apposition."""
+    text = normalize("بلغارستان، این کشور فقیر عضو سازمان پیمان آتلانتیک شمالی، سرباز اعزام کرد.").text
+    titles = [(t.start, t.end) for t in TitleRecognizer().find(text)]
+    assert any(text[s:e].endswith("سازمان") for s, e in titles)
+    assert persons.find(text, titles) == []

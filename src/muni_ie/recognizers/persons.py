@@ -19,7 +19,7 @@ from ..resources import packaged_lines, packaged_rows
 from ..text.normalize import ZWNJ, fold
 from ..text.tokens import TOKEN, token_spans
 from ..text.trie import trie_pattern
-from .phrase_lexicon import LETTER, split_words
+from .phrase_lexicon import LETTER, key, load_words, split_words
 
 _ALLAH = frozenset({"الله", "اله"})  # «فرج الله»: a first name ends in a word of its own
 
@@ -250,7 +250,7 @@ class PersonRecognizer:
 
     def find(self, text: str, titles: list[Span] = ()) -> list[PersonMention]:
         title_starts = {s for s, _ in titles}
-        title_ends = {e for _, e in titles}
+        title_ends = {e for s, e in titles if not _ends_open(text[s:e])}
         found: list[PersonMention] = []
         free = 0  # tokens before this offset are in a mention already
         done: set[int] = set()  # token starts tried
@@ -489,6 +489,16 @@ _COMPOUND_HEADS = frozenset({"محمد", "علی", "امیر", "سید", "غلا
 
 
 _SURNAME_ENDINGS = ("ی", "زاده", "پور", "نژاد", "یان", "فر", "نیا", "راد", "لو", "وند")
+
+
+def _ends_open(title: str) -> bool:
+    """Whether a title ends in the head of a body that still wants its name («عضو سازمان»): what
+    follows is that name («عضو سازمان پیمان آتلانتیک»), not a person in apposition."""
+    frames = load_words().head_frames.get(key(title.rsplit(None, 1)[-1]), ())
+    return any(f in _OPEN_BODIES for f in frames)
+
+
+_OPEN_BODIES = frozenset({"body:name", "body:weak", "body:place"})
 
 
 def _surname_shaped(word: str) -> bool:
