@@ -97,15 +97,18 @@ def main(data: Path) -> None:
         fh.write("# and Persian Twitter NER (MIT). 'ambiguous' = mostly tagged outside PER spans (also a common word).\n")
         fh.writelines("\t".join(r) + "\n" for r in rows)
     firsts = {r[0] for r in rows}
-    very_common = hazm_frequent(2_000_000)  # «انجام» ends some mis-tagged PER spans
+    very_common = hazm_frequent(2_000_000)
+    # «انجام», «فرهنگی» end some mis-tagged PER spans: a word the corpora see mostly outside names
+    # (ner_common_words.txt) is no known surname
+    ner_common = write_ner_common(in_per, total)
     surnames = sorted(n for n, c in last.items()
-                      if c >= 2 and n not in firsts and len(n) > 2 and n.replace("\u200c", "") not in very_common)
+                      if c >= 2 and n not in firsts and len(n) > 2 and n.replace("\u200c", "") not in very_common
+                      and n not in ner_common)
     with open(OUT / "surnames.txt", "w", encoding="utf-8") as fh:
         fh.write("# Persian surnames: last tokens of multi-token PER spans seen twice or more in ArmanPersoNER,\n")
         fh.write("# PEYMA (research use) and Persian Twitter NER (MIT). Built by tools/build_names.py.\n")
         fh.write("\n".join(surnames) + "\n")
     write_stopwords()
-    write_ner_common(in_per, total)
     print(f"{len(rows)} first names ({sum(r[1] == 'ambiguous' for r in rows)} ambiguous), {len(surnames)} surnames")
 
 
@@ -122,7 +125,7 @@ def hazm_frequent(threshold: int) -> set[str]:
     return out
 
 
-def write_ner_common(in_per: Counter, total: Counter, min_count: int = 10, max_share: float = 0.02) -> None:
+def write_ner_common(in_per: Counter, total: Counter, min_count: int = 10, max_share: float = 0.02) -> set[str]:
     """Words the NER corpora see often and (nearly) never inside a person name: «ایرانی», «تیم»,
     «سینمایی», «بگیرد». hazm's counts miss many of them, and as «surnames» they make names of
     phrases («آزاد شناور», «امید تیم»); real surnames («حسینی», «عارف») are tagged PER often."""
@@ -134,6 +137,7 @@ def write_ner_common(in_per: Counter, total: Counter, min_count: int = 10, max_s
         fh.write(f"# NER (MIT), at most {max_share:.0%} of them inside PER spans: as a surname candidate they need\n")
         fh.write("# more evidence, like common_words.txt. Derived counts only. Built by tools/build_names.py.\n")
         fh.write("\n".join(words) + "\n")
+    return set(words)
 
 
 def write_stopwords() -> None:
