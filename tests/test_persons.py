@@ -21,9 +21,9 @@ def _every_token(pr: P.PersonRecognizer, text: str, titles: list[tuple[int, int]
     win = P._Window(text, 0, len(text))
     starts = {s for s, _ in titles}
     ends = {e for _, e in titles}
-    found, i = [], 0
+    found, weak, i = [], [], 0
     while i < len(win.words):
-        m = pr._match(text, win, i, starts, ends) if pr._may_open(win.words, i) else None
+        m = pr._match(text, win, i, starts, ends, weak) if pr._may_open(win.words, i) else None
         if m is None:
             i += 1
             continue
@@ -43,6 +43,7 @@ def _every_token(pr: P.PersonRecognizer, text: str, titles: list[tuple[int, int]
         if not any(x < b and a < y for x, y in taken):
             found.append(P.PersonMention(a, b, " ".join(words[start:k]), (), start == k - 2))
     found.sort(key=lambda m: m.start)
+    found = pr._listed(text, found, weak)
     return [m for m in found if not P._is_byline(text, m)]
 
 
@@ -258,3 +259,23 @@ def test_a_title_ending_in_a_body_head_takes_the_next_words_as_its_name(persons)
     titles = [(t.start, t.end) for t in TitleRecognizer().find(text)]
     assert any(text[s:e].endswith("سازمان") for s, e in titles)
     assert persons.find(text, titles) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    # «اسلامی», «قهرمانی» are common words: alone they would need more evidence
+    ("حامد علیپور، زهره اسلامی و محمد بانوج از جمله بازیگران این فیلم هستند.",
+     ["حامد علیپور", "زهره اسلامی", "محمد بانوج"]),
+    ("هیئت داوران متشکل از کامران سپهران، محمدباقر قهرمانی و زهرا خسروی نامزدها را معرفی کرد.",
+     ["کامران سپهران", "محمدباقر قهرمانی", "زهرا خسروی"]),
+    # one more word before the comma belongs to the item
+    ("بازیکنان علی عموری، بختیار رحمانی، مهدی چاه جویی، سعید خلافی و مهدی دغاغله هستند.",
+     ["علی عموری", "بختیار رحمانی", "مهدی چاه جویی", "سعید خلافی", "مهدی دغاغله"]),
+])
+def test_a_name_short_of_evidence_counts_in_a_list_of_names(persons, text, names):
+    assert [m.name for m in persons.find(normalize(text).text)] == names
+
+
+def test_a_list_without_a_name_found_adds_no_weak_name(persons):
+    """«زهره اسلامی» alone, in a list of plain nouns, stays short of evidence."""
+    text = normalize("فرهنگ، زهره اسلامی و هنر در این نمایشگاه دیده می‌شود.").text
+    assert persons.find(text) == []

@@ -254,6 +254,7 @@ class PersonRecognizer:
         found: list[PersonMention] = []
         free = 0  # tokens before this offset are in a mention already
         done: set[int] = set()  # token starts tried
+        weak: list[PersonMention] = []  # names short of evidence on their own (``_listed``)
         win = None
         for p, word in self._candidates(text):
             before_allah = word.replace(ZWNJ, "") in _ALLAH
@@ -264,7 +265,7 @@ class PersonRecognizer:
                 if win is None or not win.covers(p):
                     win = _window(text, p, *reach)
                 try:
-                    m = self._try(text, win, p, before_allah, free, done, title_starts, title_ends)
+                    m = self._try(text, win, p, before_allah, free, done, title_starts, title_ends, weak)
                     break
                 except _Short:
                     reach = reach[0] * 4, reach[1] * 4
@@ -274,9 +275,11 @@ class PersonRecognizer:
                 free = m.end
         found.extend(self._before_titles(text, sorted(title_starts), found))
         found.sort(key=lambda m: m.start)
+        if weak:
+            found = self._listed(text, found, weak)
         return [m for m in found if not _is_byline(text, m)]
 
-    def _try(self, text, win, p, before_allah, free, done, title_starts, title_ends) -> PersonMention | None:
+    def _try(self, text, win, p, before_allah, free, done, title_starts, title_ends, weak) -> PersonMention | None:
         """The name opening at the token at ``p`` (or, ``before_allah``, the one before it), unless
         that token was tried already or lies in a mention."""
         i = bisect.bisect_left(win.starts, p)
@@ -292,7 +295,7 @@ class PersonRecognizer:
             return None
         if i + 1 >= len(win.words) and not win.tail:
             raise _Short
-        m = self._match(text, win, i, title_starts, title_ends) if self._may_open(win.words, i) else None
+        m = self._match(text, win, i, title_starts, title_ends, weak) if self._may_open(win.words, i) else None
         done.add(start)
         return m[0] if m else None
 
@@ -332,6 +335,34 @@ class PersonRecognizer:
             out.append(PersonMention(a, b, " ".join(words[start:k]), (), start == k - 2))
         return out
 
+    def _listed(self, text: str, found: list[PersonMention], weak: list[PersonMention]) -> list[PersonMention]:
+        """Names short of evidence that stand in a list with a name found («حامد علیپور، زهره اسلامی و
+        محمد بانوج»): a list of people holds people. One more word before the next comma belongs
+        to the item («مهدی چاه جویی،»). ``found`` is in text order."""
+        found = list(found)
+        grew = True
+        while grew:
+            grew = False
+            for w in weak:
+                starts = [m.start for m in found]
+                i = bisect.bisect_left(starts, w.start)
+                if (i and found[i - 1].end > w.start) or (i < len(found) and found[i].start < w.end):
+                    continue  # overlaps a name found
+                if i < len(found) and _LIST_GAP.fullmatch(text, w.end, found[i].start):
+                    found.insert(i, w)
+                elif i and _LIST_GAP.fullmatch(text, found[i - 1].end, w.start):
+                    tail = _ITEM_TAIL.match(text, w.end)
+                    if tail and self.lex.is_surname_like(tail.group(1)) and (
+                            i == len(found) or tail.end() <= found[i].start):
+                        w = PersonMention(w.start, tail.end(), f"{w.name} {tail.group(1)}")
+                    found.insert(i, w)
+                else:
+                    continue
+                weak = [x for x in weak if x.start != w.start]
+                grew = True
+                break
+        return found
+
     def _lone_surname(self, word: str) -> bool:
         """A surname that may stand alone before a title: surname-shaped or a known surname."""
         return self._bare_surname_ok(word) and (_surname_shaped(word) or _plain(word) in self.lex.surnames)
@@ -342,7 +373,7 @@ class PersonRecognizer:
                 and w not in self.lex.first_names and w not in self.lex.ambiguous_first)
 
     # -- matching one candidate starting at token i ---------------------------------------
-    def _match(self, text, win, i, title_starts, title_ends):
+    def _match(self, text, win, i, title_starts, title_ends, weak=None):
         lex, words, plain = self.lex, win.words, win.plain
         n, honorifics = len(words), lex.title_honorifics
         if plain[i] in lex.blockers:  # «امام خمینی», «شهید بهشتی»
@@ -402,6 +433,9 @@ class PersonRecognizer:
                                     lex.no_surnames if strict else None)
                     shaped = " " not in surname and _surname_shaped(surname)
                     if not ((rare_surname or shaped) and alone or known_first and " " not in surname and alone >= 2):
+                        if known_first and weak is not None and _plain(f"{first} {surname}") not in lex.first_names:
+                            # it may stand in a list of names (``_listed``); «علی اکبر» is one first name
+                            weak.append(PersonMention(win.starts[i], win.end(end - 1), f"{first} {surname}"))
                         return None  # «پیروز حناچی» only counts if «حناچی» comes back alone later
             name = f"{lineage} {first} {surname}" if lineage else f"{first} {surname}"
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors)), end
@@ -499,6 +533,10 @@ def _ends_open(title: str) -> bool:
 
 
 _OPEN_BODIES = frozenset({"body:name", "body:weak", "body:place"})
+
+
+_LIST_GAP = re.compile(r"\s*(?:[،,]\s*(?:و\s+)?|و\s+)")  # between two items of a list
+_ITEM_TAIL = re.compile(rf"[ {ZWNJ}]([^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*)(?=\s*[،,])")  # a last word, then a comma
 
 
 def _surname_shaped(word: str) -> bool:
