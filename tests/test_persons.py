@@ -279,3 +279,12 @@ def test_a_list_without_a_name_found_adds_no_weak_name(persons):
     """«زهره اسلامی» alone, in a list of plain nouns, stays short of evidence."""
     text = normalize("فرهنگ، زهره اسلامی و هنر در این نمایشگاه دیده می‌شود.").text
     assert persons.find(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("در این رقابت حسینی وزن خود را کم کرد. وزن ورزشکاران پیش از مسابقه و وزن کشتی‌گیران ثبت شد.", []),
+    ("در این مراسم هاشمی رفسنجانی سخن گفت و رفسنجانی افزود: کار ادامه دارد.", ["هاشمی رفسنجانی"]),
+])
+def test_a_first_name_that_is_a_first_name_plus_i_is_no_evidence_before_a_common_word(persons, text, names):
+    """«حسینی» is «حسین» + «ی»: listed as a first name, mostly a surname; «وزن» after it is a noun."""
+    assert [m.name for m in persons.find(normalize(text).text)] == names

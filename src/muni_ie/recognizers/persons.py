@@ -67,6 +67,13 @@ class NameLexicon:
         """Words that are never a surname: stopwords, title honorifics and blockers (one lookup)."""
         return self.stopwords | self.title_honorifics | self.blockers
 
+    @functools.cached_property
+    def nisba_firsts(self) -> frozenset[str]:
+        """Listed first names that are another first name plus «ی» («حسینی», «جعفری»): mostly
+        surnames, so they are no evidence of a name by themselves («حسینی وزن»)."""
+        names = self.first_names | self.ambiguous_first
+        return frozenset(n for n in self.first_names if n.endswith("ی") and n[:-1] in names)
+
     def _ezafe_after_vowel(self, word: str, plain: str) -> bool:
         """«اجرای», «سینمای»: a common noun in «ا» taking its ezafe «ی», not a surname in «ای»
         («کرزای»; Persian ones mostly write it after «ه» and a ZWNJ: «خامنه‌ای»)."""
@@ -415,9 +422,11 @@ class PersonRecognizer:
                 return None
         if first:
             if not (honors or lineage):  # evidence beyond the words themselves
-                known_first = _plain(first.split()[0]) in lex.first_names
+                plain_first = _plain(first.split()[0])
                 rare_surname = all(_plain(part) not in lex.common_words or _plain(part) in lex.surnames
                                    for part in surname.split())
+                # «هاشمی رفسنجانی» is a double surname, but «حسینی وزن» no name
+                known_first = plain_first in lex.first_names and (rare_surname or plain_first not in lex.nisba_firsts)
                 if not (known_first and rare_surname or self._apposed(
                         text, win.starts[i], win.end(end - 1), title_starts, title_ends,
                         comma=not rare_surname and not known_first)):
@@ -427,7 +436,6 @@ class PersonRecognizer:
                     # after a first name that is a common word too («فرهنگ», «پروانه»), a common word
                     # comes back as a name only after a function word or a mark: after a noun it is
                     # an adjective again («هنر ایرانی» after «فرهنگ ایرانی»)
-                    plain_first = _plain(first.split()[0])
                     strict = not rare_surname and plain_first in lex.ambiguous_first
                     alone = _recurs(text, surname.split()[-1], first, win.end(end - 1), lex.light_verbs,
                                     lex.no_surnames if strict else None)
