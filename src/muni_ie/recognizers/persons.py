@@ -61,6 +61,8 @@ class NameLexicon:
     noun_endings: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()  # «انجام شود», «نایاب شد»: the word before is a noun
     verb_prefixes: tuple[str, ...] = ()  # «می‌», «نمی‌» (with their ZWNJ): the word is a verb
+    ner_common: frozenset[str] = frozenset()  # words the NER corpora (nearly) never tag as a name
+    courtesy: frozenset[str] = frozenset()  # forms of address («آقای», «خانم»), plain and space-free
 
     @functools.cached_property
     def no_surnames(self) -> frozenset[str]:
@@ -102,10 +104,12 @@ def default_lexicon() -> NameLexicon:
     firsts, ambiguous = set(), set()
     for row in packaged_rows("first_names.tsv"):
         (ambiguous if len(row) > 1 and row[1] == "ambiguous" else firsts).add(_plain(fold(row[0])))
-    honor, lineage = set(), set()
+    honor, lineage, courtesy = set(), set(), set()
     for row in _honorific_rows():
         word = _plain(fold(row[0])).replace(" ", "")
         (lineage if len(row) > 1 and row[1].strip() == "lineage" else honor).add(word)
+        if len(row) > 2 and row[2].strip() == "courtesy":
+            courtesy.add(word)
     context = {}
     for row in packaged_rows("name_context.tsv"):
         context.setdefault(row[1], set()).add(_plain(row[0]))
@@ -120,12 +124,14 @@ def default_lexicon() -> NameLexicon:
         stop.update(_plain(fold(v)) for v in [row[2], *row[-1].split("|")] if v and " " not in v)
     # words that need more evidence as a surname: frequent in hazm's lexicon, or frequent in the
     # NER corpora and (nearly) never inside a person name there («تیم», «سینمایی», «بگیرد»)
-    common = {_plain(w) for name in ("common_words.txt", "ner_common_words.txt") for w in packaged_lines(name)}
+    ner_common = {_plain(w) for w in packaged_lines("ner_common_words.txt")}
+    common = {_plain(w) for w in packaged_lines("common_words.txt")} | ner_common
     return NameLexicon(frozenset(firsts), frozenset(ambiguous), frozenset(honor), frozenset(lineage),
                        frozenset(stop), frozenset(context.get("blocker", ())), frozenset(context.get("suffix", ())),
                        frozenset(common), frozenset(_plain(w) for w in packaged_lines("surnames.txt")),
                        tuple(context.get("noun_ending", ())), frozenset(context.get("light_verb", ())),
-                       tuple(p + ZWNJ for p in context.get("verb_prefix", ())))
+                       tuple(p + ZWNJ for p in context.get("verb_prefix", ())), frozenset(ner_common),
+                       frozenset(courtesy))
 
 
 def _honorific_rows() -> tuple[tuple[str, ...], ...]:
@@ -450,19 +456,24 @@ class PersonRecognizer:
         if honors or lineage:
             if surname is None:
                 surname, end = self._surname(text, win, j, title_starts)
-            if surname is None or not self._honored_surname_ok(text, surname, win.end(end - 1)):
+            if surname is None or not self._honored_surname_ok(text, surname, win.end(end - 1), honors):
                 return None
             name = f"{lineage} {surname}" if lineage else surname
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors), False), end
         return None
 
-    def _honored_surname_ok(self, text: str, surname: str, after: int) -> bool:
+    def _honored_surname_ok(self, text: str, surname: str, after: int, honors: list[str] = ()) -> bool:
         """After an honorific alone, a common word is mostly what the title is of («استاد علوم»,
         «قاضی پرونده», «خلبان هواپیما»): it is a surname only if surname-shaped, a known surname or
-        first name, or used alone again later where a name stands (after a mark or a function word)."""
+        first name, or used alone again later where a name stands (after a mark or a function word).
+        After a profession a word the NER corpora never tag as a name is none («استاد مهندسی»);
+        after a form of address it may be («آقای انتظامی»)."""
         lex, w = self.lex, _plain(surname)
-        if (" " in surname or w not in lex.common_words or w in lex.surnames or w in lex.first_names
-                or w in lex.ambiguous_first or _surname_shaped(surname)):
+        if " " in surname or w in lex.surnames or w in lex.first_names or w in lex.ambiguous_first:
+            return True
+        if w in lex.ner_common and not any(_plain(h).replace(" ", "") in lex.courtesy for h in honors):
+            return False
+        if w not in lex.common_words or _surname_shaped(surname):
             return True
         return any(_after_function_word(text, k, self._plain_stopwords) for k in _occurrences(text, surname, after))
 
