@@ -299,3 +299,12 @@ def test_a_list_without_a_name_found_adds_no_weak_name(persons):
 def test_a_first_name_that_is_a_first_name_plus_i_is_no_evidence_before_a_common_word(persons, text, names):
     """«حسینی» is «حسین» + «ی»: listed as a first name, mostly a surname; «وزن» after it is a noun."""
     assert [m.name for m in persons.find(normalize(text).text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("صدور ۴۰ پروانه اکتشافی برای آن مناطق انجام شد. عملیات اکتشافی در این مناطق ادامه دارد.", []),
+    ("مسابقه با حضور ۱۰۰ خانم دونده برگزار شد و دونده برتر جایزه گرفت.", []),
+    ("در سال ۸۹ مریم ایراندوست به تیم ملی دعوت شد.", ["مریم ایراندوست"]),
+])
+def test_after_a_number_an_ambiguous_first_name_or_a_form_of_address_is_a_counted_noun(persons, text, names):
+    assert [m.name for m in persons.find(normalize(text).text)] == names

@@ -391,6 +391,8 @@ class PersonRecognizer:
         n, honorifics = len(words), lex.title_honorifics
         if plain[i] in lex.blockers:  # «امام خمینی», «شهید بهشتی»
             return None
+        if i and plain[i - 1][-1:].isdigit() and (plain[i] in lex.ambiguous_first or plain[i] in lex.courtesy):
+            return None  # a counted noun: «۴۰ پروانه اکتشافی», «۲۰ خانم باردار»
         k = i - 1
         while k >= 0 and plain[k] in honorifics:  # «خیابان دکتر علی شریعتی»
             k -= 1
