@@ -184,3 +184,17 @@ def test_article_place_is_worked_out_once_per_text(rec):
     assert finder.host(text, [(22, 37)], 22, 37) == "قم"
     other = "جلسه شورای شهر برگزار شد. تهران و تهران و قم."
     assert finder.host(other, [(0, 14)], 0, 14) == "تهران"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("همایششهرهوشمند", "همایششهرهوشمندایران"),  # lengths close: the bigrams decide
+    ("همایششهرهوشمند", "همایش"),  # lengths alone rule it out
+    ("جلسهشورا", "جلسهشورا"),
+    ("ا", "ب"),
+    ("", "جلسه"),
+])
+def test_likeness_check_is_dice_at_three_quarters(a, b):
+    from muni_ie.events.meetings import _alike
+    from muni_ie.text.keys import dice
+
+    assert _alike(a, b) == (dice(a, b) >= 0.75) == _alike(b, a)

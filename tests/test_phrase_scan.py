@@ -78,6 +78,9 @@ def _as_lists(c: L.Clause) -> list[tuple]:
     "شورای شهر ها هایی رئیس",
     "مدیر کل  دفتر (امور) شهری",
     "رئیس ²",
+    "شهردار تهران گفت.",  # no letter to fold, no ZWNJ: the keys are the words
+    "معاون شهردار می\u200cگوید،",
+    "شهردار \u0651تهران گفت",  # a word that starts with a mark: the regex tokenizer's
 ])
 def test_split_tokenizer_agrees_with_the_regex_one(text):
     assert _as_lists(L.tokenize(text)) == _as_lists(L._tokenize_any(text, 0, len(text)))
@@ -107,6 +110,23 @@ def test_windows_tokenize_as_the_whole_text(texts):
     assert plain  # the split path ran
 
 
+def test_a_place_that_is_no_head_reads_its_clause():
+    """``at`` of a position where no head starts: the clause of the head before it when no
+    clause ends between them (one tokenization for both), else a clause of its own."""
+    t = "گفت: شهردار تهران و پایگاه خبری امیدنامه گفت. پایگاه خبری نوید نوشت"
+    whole = L._tokenize_any(t, 0, len(t))
+    cl = L.Clauses(t)
+    head = cl.at(t.index("شهردار"))
+    same, later = t.index("امیدنامه"), t.index("نوید")
+    assert cl.at(same) is head
+    own = cl.at(later)
+    assert own is not head and own.begin < later and own.start[-1] < len(t)
+    for c, pos in ((head, same), (own, later)):
+        a = whole.index(c.start[0])
+        assert _as_lists(c)[1:] == _as_lists(whole)[a + 1 : a + len(c)]
+        assert c.index(pos) > 0  # the token before pos is there
+
+
 def test_split_words_offsets():
     body = "الف، ب ج. د"
     raws, starts = L.split_words(body, 10, "،.")
@@ -116,15 +136,17 @@ def test_split_words_offsets():
 
 
 def test_character_classes_hold_what_the_comments_say():
-    """LETTER lies inside both word classes; _ODD has every LETTER that is no letter or digit;
-    a clause end is always a token of one character."""
+    """LETTER lies inside both word classes; _ODD has every LETTER that is no letter or digit,
+    _FIRST every other LETTER; a clause end is always a token of one character."""
     letter, word = re.compile(f"[{L.LETTER}]"), re.compile(f"[{L.WORD}]")
     odd, end = re.compile(f"[{L._ODD}]"), L._CLAUSE_END
+    first = re.compile(f"[{L._FIRST}]")
     rx_letter, rx_word = regex.compile(r"[\p{L}\p{M}\u200c]"), regex.compile(r"[\w\u200c]")
     for c in map(chr, range(0x30000)):
         if letter.match(c):
             assert rx_letter.match(c) and rx_word.match(c) and word.match(c), hex(ord(c))
             assert c.isalnum() or odd.match(c), hex(ord(c))
+        assert bool(first.match(c)) == bool(letter.match(c) and not odd.match(c)), hex(ord(c))
         if end.match(c):
             assert not rx_word.match(c) and not c.isspace() and c not in "،«\"", hex(ord(c))
     assert sys.maxunicode > 0x30000

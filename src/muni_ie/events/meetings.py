@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..recognizers.phrase_lexicon import head_hits
-from ..text.keys import dice as _dice
+from ..text import keys as _keys
 from .meeting_lexicon import _R, ZWNJ, _key, _Lexicon, first_names, lexicon, verb_forms
 from .meeting_places import PlaceFinder, after, sentence, sentence_start
 
@@ -116,7 +116,8 @@ def _content(ch: str) -> bool:
 def _read(toks: list[tuple[str, int]], found: Iterator[regex.Match[str]], n: int) -> None:
     """Tokens (text, end) from ``found`` into ``toks`` until it holds ``n`` or ``found`` runs out."""
     if n > len(toks):
-        toks.extend((t.group(), t.end()) for t in itertools.islice(found, n - len(toks)))
+        for t in itertools.islice(found, n - len(toks)):
+            toks.append((t.group(), t.end()))
 
 
 class _Scan:
@@ -331,7 +332,7 @@ class MeetingRecognizer:
             oflat = other.replace(" ", "").replace("«", "")
             # «مراسم کلنگ زنی توسعه خط یک …» repeated as «مراسم کلنگ زنی خط یک …»: same first three words
             same_opening = len(key.split()) > 3 and key.split()[:3] == other.split()[:3]
-            if flat in oflat or oflat in flat or _dice(flat, oflat) >= 0.75 or same_opening \
+            if flat in oflat or oflat in flat or _alike(flat, oflat) or same_opening \
                     or (head != key and head.count(" ") and (other + " ").startswith(head + " ")):
                 return m
         return None
@@ -406,6 +407,13 @@ def _is_cardinal(word: str) -> bool:
         return False
     value = parse_number(word)
     return value is not None and value > 1
+
+
+def _alike(a: str, b: str) -> bool:
+    """``dice(a, b) >= 0.75``, without counting bigrams where the lengths alone rule it out: the
+    shared bigrams are at most the fewer of the two counts."""
+    na, nb = max(len(_keys.key(a)) - 1, 1), max(len(_keys.key(b)) - 1, 1)
+    return 2 * min(na, nb) / (na + nb) >= 0.75 and _keys.dice(a, b) >= 0.75
 
 
 def _clean(s: str) -> str:

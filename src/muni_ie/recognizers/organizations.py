@@ -76,6 +76,8 @@ class OrganizationRecognizer:
         self.grammar = grammar or PhraseGrammar()
         w = self.grammar.w.cats.get
         self._before_generic = w("generic", frozenset()) | w("demonstrative", frozenset())
+        self._fixedstop = w("fixedstop", frozenset())
+        self._placetaker = w("placetaker", frozenset())
 
     def find(self, text: str) -> list[OrgMention]:
         found = head_hits(text)
@@ -106,7 +108,7 @@ class OrganizationRecognizer:
             return None  # «این سازمان», «هر شهرداری», «11 عضو»
         n = len(c.key)
         if frame == "fixed":
-            if k < n and c.word[k] and c.key[k] in g.w.cats.get("fixedstop", ()):
+            if k < n and c.word[k] and c.key[k] in self._fixedstop:
                 return None  # «مجلس ختم»
             return c, i, k
         if frame == "agency" and k < n:
@@ -164,7 +166,7 @@ class OrganizationRecognizer:
         i = c.index(s)
         if i == 0 or c.nl[i] or not c.word[i - 1]:
             return True
-        return not (c.key[i - 1].isdigit() or c.key[i - 1] in self.grammar.w.cats.get("placetaker", ()))
+        return not (c.key[i - 1].isdigit() or c.key[i - 1] in self._placetaker)
 
 
 def _mention(text: str, start: int, end: int) -> OrgMention:

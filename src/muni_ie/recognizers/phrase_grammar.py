@@ -88,6 +88,7 @@ class PhraseGrammar:
         self._placesuffix = cat("placesuffix", empty)
         self._nonplace = cat("nonplace", empty)
         self._andstop = cat("andstop", empty)
+        self._first_names = w.first_names
         # a form of a light verb («کرد», «می‌شود», «نمی‌کنند», «گردید»), not a full verb («رسیده»)
         self._light = frozenset(_affixed(cat("lightverb", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS)
                                 | _affixed(cat("lightpresent", empty), _LIGHT_PREFIXES, _LIGHT_ENDINGS, bare=False))
@@ -138,11 +139,11 @@ class PhraseGrammar:
             return True  # a stop word or ``is_verbish``
         if preverb and k + 1 < len(c.key) and c.key[k + 1] in self._light_or_mi and self._light_verb_at(c, k + 1):
             return True  # «... اعلام | کرد»: a light verb's noun
-        return w in self.w.first_names and self.is_name_start(c, k)
+        return w in self._first_names and self.is_name_start(c, k)
 
     def is_name_start(self, c: Clause, k: int) -> bool:
         """A first name followed by another word («... تهران | مهرداد تقی‌زاده گفت»)."""
-        if c.key[k] not in self.w.first_names or k + 1 >= len(c.key):
+        if c.key[k] not in self._first_names or k + 1 >= len(c.key):
             return False
         n = k + 1
         return c.word[n] and not c.nl[n] and not (

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -37,14 +36,19 @@ WORD = "\\w\u200c\u200d\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06d
 # prefix ``re`` skips to quickly) misses no word start.
 LETTER = ("a-zA-Z\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ef\u06fa-\u06fc\u06ff"
           "\u0610-\u061a\u0670\u200c")
-# the usual clause, tokenized by str.split: maybe a mark, then words of LETTER/digits apart by
-# one space or line break, «،» right after a word; then maybe the one mark that ends the clause
-# (possessive: nothing after the words can make them give any back, and ``re`` saves no state)
-_PLAIN = re.compile(rf"([ \n]*)(?:([^{LETTER}0-9\s])([ \n]?))?((?:[{LETTER}0-9]++،?)(?:[ \n][{LETTER}0-9]++،?)*+)([ \n]?)")
 # a LETTER that is no letter (ZWNJ, a mark) starting a word: such a word is no ``word`` token
 _ODD = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u200c"
-_ODD_FIRST = re.compile(f"[{_ODD}]")
-_ODD_START = re.compile(f" [{_ODD}]")
+# LETTER less _ODD: what a word of the usual clause starts with
+_FIRST = "a-zA-Z\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
+# the usual clause, tokenized by str.split: maybe a mark, then words (a _FIRST letter or a digit,
+# then LETTER/digits) apart by one space or line break, «،» right after a word; then maybe the one
+# mark that ends the clause (possessive: nothing after the words can make them give any back,
+# and ``re`` saves no state). A word that starts otherwise ends the match: the regex tokenizer
+# takes that clause.
+_WORD_OF_PLAIN = rf"[{_FIRST}0-9][{LETTER}0-9]*+،?"
+_PLAIN = re.compile(rf"([ \n]*)(?:([^{LETTER}0-9\s])([ \n]?))?({_WORD_OF_PLAIN}(?:[ \n]{_WORD_OF_PLAIN})*+)([ \n]?)")
+# what ``key`` changes in a word: a letter ``_fold`` unifies, or a ZWNJ
+_KEYED = re.compile(f"[{''.join(a for a, _ in _FOLD)}{ZWNJ}]")
 _TOKEN = regex.compile(r"(\s*)([\w\u200c]+|\S)")
 # a clause: words and spaces, «،» and quotes; it ends at a one-character token that neither a
 # title nor a name reads past («،» lists and «...» names go on after theirs). The common ones
@@ -145,17 +149,21 @@ def _head_scanner() -> re.Pattern[str]:
 def head_hits(text: str) -> HeadHits:
     """Title heads, organization heads, outlet names and gathering nouns in ``text`` (cached
     per text: the title, organization and meeting stages read the same text)."""
-    out = HeadHits([], [], [], [])
-    last = [1, 1, 1]
+    titles, orgs, agencies, gatherings = out = HeadHits([], [], [], [])
+    t_end = o_end = a_end = 1  # where the last kept match of each lexicon ends
     for m in _head_scanner().finditer("\n" + text):  # the scan starts one character before a word
-        regs = m.regs
-        for g in (0, 1, 2):
-            s, e = regs[g + 1]
-            if s >= last[g]:
-                last[g] = e
-                out[g].append((s - 1, e - 1))
-        if regs[4][0] > 0:
-            out.gatherings.append(regs[4][0] - 1)
+        _, t, o, a, g = m.regs  # (-1, -1) where a lexicon has no match
+        if t[0] >= t_end:
+            t_end = t[1]
+            titles.append((t[0] - 1, t_end - 1))
+        if o[0] >= o_end:
+            o_end = o[1]
+            orgs.append((o[0] - 1, o_end - 1))
+        if a[0] >= a_end:
+            a_end = a[1]
+            agencies.append((a[0] - 1, a_end - 1))
+        if g[0] > 0:
+            gatherings.append(g[0] - 1)
     return out
 
 
@@ -190,40 +198,38 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Clause:
     """Word and punctuation tokens of ``text[start:end]``, with offsets in ``text``."""
     end = len(text) if end is None else end
     m = _PLAIN.match(text, start, end)
-    rest = 0 if m is None else end - m.end()
-    if m is None or rest > 1 or (rest and not _is_mark(text[m.end()])) or (
-            m.group(2) and not _is_mark(m.group(2))):
+    if m is None:
         return _tokenize_any(text, start, end)
-    body = m.group(4)
+    gap, lead, lead_gap, body, tail = m.groups()
+    after = m.end()
+    if end - after > 1 or (after < end and not _is_mark(text[after])) or (lead and not _is_mark(lead)):
+        return _tokenize_any(text, start, end)
     lines = "\n" in body
     if lines:
         body = body.replace("\n", " ")
     raws, starts = split_words(body, m.start(4))
-    keys = _fold(body).replace(ZWNJ, "").replace("،", " ،").split(" ")
+    # keys: the raw words unless a letter folds or a ZWNJ goes
+    keys = _fold(body).replace(ZWNJ, "").replace("،", " ،").split(" ") if _KEYED.search(body) else raws.copy()
     if not _SPLIT_PLURAL.isdisjoint(keys):  # a plural suffix written apart: glued one by one
         return _tokenize_any(text, start, end)
     n = len(raws)
-    if _ODD_FIRST.match(body) or _ODD_START.search(body):
-        words = list(map(str.isalnum, map(itemgetter(0), raws)))
-    elif "،" in body:
-        words = list(map("،".__ne__, raws))
-    else:
-        words = [True] * n  # every word starts with a letter or digit
-    first_nl = "\n" in (m.group(3) if m.group(2) else m.group(1))
-    nl = [first_nl] + ([text[s - 1] == "\n" for s in starts[1:]] if lines else [False] * (n - 1))
-    if m.group(2):  # the mark before the first word
+    # every word starts with a letter or digit
+    words = list(map("،".__ne__, raws)) if "،" in body else [True] * n
+    nl = [text[s - 1] == "\n" for s in starts] if lines else [False] * n
+    nl[0] = "\n" in (lead_gap if lead else gap)
+    if lead:  # the mark before the first word
         starts.insert(0, m.start(2))
-        raws.insert(0, m.group(2))
-        keys.insert(0, m.group(2))
-        words.insert(0, m.group(2).isalnum())
-        nl.insert(0, "\n" in m.group(1))
-    if rest:  # the mark that ends the clause
-        mark = text[m.end()]
-        starts.append(m.end())
+        raws.insert(0, lead)
+        keys.insert(0, lead)
+        words.insert(0, lead.isalnum())
+        nl.insert(0, "\n" in gap)
+    if after < end:  # the mark that ends the clause
+        mark = text[after]
+        starts.append(after)
         raws.append(mark)
         keys.append(mark)
         words.append(mark.isalnum())
-        nl.append(m.group(5) == "\n")
+        nl.append(tail == "\n")
     return Clause(start, starts, raws, keys, words, nl)
 
 
@@ -278,26 +284,40 @@ class Clauses:
         self.text = text
         self._by_end: dict[int, Clause] = {}  # by the offset where the clause ends
         self._heads: list[int] | None = None  # where title and organization heads start
+        # a head's start → (offset of its clause's end mark, offset after it, first head of the clause)
+        self._clause_of: dict[int, tuple[int, int, int]] = {}
+
+    def _read_heads(self) -> list[int]:
+        """Where the heads start, and each one's clause: one clause-end search per clause."""
+        text, found = self.text, head_hits(self.text)
+        self._heads = heads = sorted({s for s, _ in found.titles + found.orgs + found.agencies})
+        stop = -1
+        for h in heads:
+            if h > stop:  # past the last clause's end: h opens a clause
+                after = _CLAUSE_END.search(text, h)
+                spot = (after.start(), after.end(), h) if after else (len(text), len(text), h)
+                stop = spot[0]
+            self._clause_of[h] = spot
+        return heads
 
     def at(self, pos: int) -> Clause:
         """Tokens from the one before the word at offset ``pos`` (or before the first head of its
         clause, so that one tokenization serves them all) to the end of its clause."""
-        text = self.text
-        after = _CLAUSE_END.search(text, pos)
-        end = after.end() if after else len(text)
+        heads = self._heads if self._heads is not None else self._read_heads()
+        spot = self._clause_of.get(pos)
+        if spot is None:  # not a head: in the clause of the head before it, if no clause ends between
+            i = bisect.bisect_left(heads, pos)
+            spot = self._clause_of[heads[i - 1]] if i else None
+            if spot is None or spot[0] < pos:
+                after = _CLAUSE_END.search(self.text, pos)
+                spot = (after.start(), after.end(), pos) if after else (len(self.text), len(self.text), pos)
+        _, end, first = spot
         c = self._by_end.get(end)
         if c is not None and c.begin <= pos and (c.index(pos) or c.begin == 0):
             return c  # the token before pos is in it
-        if self._heads is None:
-            found = head_hits(text)
-            self._heads = sorted({s for s, _ in found.titles + found.orgs + found.agencies})
-        i = bisect.bisect_left(self._heads, pos)
-        while i and not _CLAUSE_END.search(text, self._heads[i - 1], pos):
-            i -= 1
-        first = min(pos, self._heads[i]) if i < len(self._heads) else pos
         begin = first
         while True:  # back over the token before (and a plural suffix, which may be glued)
-            m = _TOKEN_BEFORE.match(text, 0, begin)
+            m = _TOKEN_BEFORE.match(self.text, 0, begin)
             if m is None:
                 begin = 0
                 break
@@ -305,7 +325,7 @@ class Clauses:
             if m.group(1)[0] not in "هة" or key(m.group(1)) not in _SPLIT_PLURAL:
                 break
         if c is None or c.begin > begin:
-            c = self._by_end[end] = tokenize(text, begin, end)
+            c = self._by_end[end] = tokenize(self.text, begin, end)
         return c
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -38,6 +39,16 @@ class _Heads:
     body_of: dict[str, str]  # «شهردار» → «شهرداری»: «شهردار همدان» works for «شهرداری همدان»
 
 
+class _Frame(NamedTuple):
+    """What a head as written asks of its chain (titles.tsv FRAME), read once per spelling."""
+
+    canon: str
+    expect: str | None  # "place" for a place head
+    dar: frozenset[str]  # what «در» may introduce in its chain
+    orgreq: bool
+    bare: bool
+
+
 @functools.cache
 def _heads() -> _Heads:
     rows = packaged_rows("titles.tsv")
@@ -45,12 +56,6 @@ def _heads() -> _Heads:
     frames = {key(r[0]).replace(" ", ""): frozenset(r[2].split(",")) for r in rows}
     body_of = {key(r[0]): r[3] for r in rows if len(r) > 3 and r[3]}
     return _Heads(canon, frames, body_of)
-
-
-@functools.lru_cache(maxsize=4096)
-def _head_key(head: str) -> str:
-    """Space-free key of a head as written (remembered: the same few heads come back all the time)."""
-    return key(head).replace(" ", "")
 
 
 class TitleRecognizer:
@@ -64,7 +69,10 @@ class TitleRecognizer:
         self.grammar = grammar or PhraseGrammar()
         self.orgs = orgs or OrganizationRecognizer(self.grammar)
         self.heads = _heads()
-        self._cat = self.grammar.w.cats.get
+        cat = self.grammar.w.cats.get
+        self._generic = cat("generic", frozenset())
+        self._demonstrative = cat("demonstrative", frozenset())
+        self._frames: dict[str, _Frame] = {}  # a head as written → its frame (the same few recur)
         self._orgs_of: dict[str, str | None] = {}  # a title's text → its body (titles recur in the news)
 
     def find(self, text: str) -> list[TitleMention]:
@@ -83,43 +91,56 @@ class TitleRecognizer:
             span = self._title_tokens(c, text[s:e], c.index(s), c.index(e), e)
             if span is not None:
                 a, b, head = span
-                last = c.end(b - 1)
-                t = text[c.start[a]:last]
-                # no organization or outlet head of the text within the title: none in its text either
-                named = any(x < last and c.start[a] < y for x, y in bodies)
-                out.append(TitleMention(c.start[a], last, t, head, self._org(t, named)))
+                first, last = c.start[a], c.end(b - 1)
+                t = text[first:last]
+                org = self._orgs_of.get(t, _UNSEEN)
+                if org is _UNSEEN:
+                    # no organization or outlet head of the text within the title: none in its text either
+                    org = self._org(t, any(x < last and first < y for x, y in bodies))
+                out.append(TitleMention(first, last, t, head, org))
         return out
 
     def _org(self, title: str, named: bool) -> str | None:
         """The body a title belongs to (``_org_of``), remembered per title text. ``named``: an
         organization head or outlet name of the whole text lies in the title."""
-        if title not in self._orgs_of:
-            if len(self._orgs_of) >= 50_000:
-                self._orgs_of.clear()
-            inside = self.orgs.find(title) if named or self.orgs.lex.site.search(title) else []
-            self._orgs_of[title] = _org_of(title, inside, self.heads.body_of)
-        return self._orgs_of[title]
+        if len(self._orgs_of) >= 50_000:
+            self._orgs_of.clear()
+        inside = self.orgs.find(title) if named or self.orgs.lex.site.search(title) else []
+        org = self._orgs_of[title] = _org_of(title, inside, self.heads.body_of)
+        return org
+
+    def _frame(self, head: str) -> _Frame:
+        """The frame of a head as written, remembered (the same few heads come back all the time)."""
+        f = self._frames.get(head)
+        if f is None:
+            hk = key(head).replace(" ", "")
+            frames = self.heads.frames.get(hk, frozenset({"org"}))
+            f = self._frames[head] = _Frame(self.heads.canon.get(hk, head), "place" if "place" in frames else None,
+                                            self.grammar.dar_words("rep" in frames), "orgreq" in frames,
+                                            "bare" in frames)
+        return f
 
     def _title_tokens(self, c: Clause, head: str, i: int, k: int, head_end: int):
         """(first token, end token, canonical head) of the title whose head ``head`` spans tokens
         i..k-1 of clause ``c``, or None."""
-        g = self.grammar
         if c.end(k - 1) > head_end:
             return None  # a plural written apart («شهردار ها»)
-        hk = _head_key(head)
-        frames = self.heads.frames.get(hk, frozenset({"org"}))
+        f = self._frame(head)
         prev = c.key[i - 1] if i > 0 and not c.nl[i] else ""
-        if prev in self._cat("generic", ()) or prev.isdigit():
+        if prev in self._generic or prev.isdigit():
             return None  # «هر شهردار باید», «11 عضو شورا»
-        chain = g.extend(c, k, expect="place" if "place" in frames else None,
-                         dar=g.dar_words("rep" in frames), titles=True)
-        if "orgreq" in frames and not any(g.is_anchor(c, j) for j in range(k, chain.end)):
+        g = self.grammar
+        chain = g.extend(c, k, f.expect, f.dar, True)
+        if f.orgreq and not any(g.is_anchor(c, j) for j in range(k, chain.end)):
             return None  # «مسئول برنامه‌ریزی ...» is a duty, «مسئول دفتر شهرداری ...» a post
         if chain.words == 0:
-            if "bare" not in frames or prev in self._cat("demonstrative", ()):
+            if not f.bare or prev in self._demonstrative:
                 return None
-            return i, k, self.heads.canon.get(hk, head)
-        return i, chain.end, self.heads.canon.get(hk, head)
+            return i, k, f.canon
+        return i, chain.end, f.canon
+
+
+_UNSEEN = object()  # no body remembered for a title yet (None is an answer: no body)
 
 
 def _org_of(title: str, inside: list[OrgMention], body_of: dict[str, str]) -> str | None:
