@@ -146,3 +146,31 @@ def test_names_and_years_skip_the_window_analysis() -> None:
     assert find_facts("منطقه ۲۲ شهرداری و سال ۸۴ و دی ۹۶ و خطوط ۱ و ۲ مترو") == []
     assert [(f.value, f.unit) for f in find_facts("بودجه ۱۰۰ میلیارد تومانی و منطقه ۲۲ نفر و ۵ نفر")] == [
         (100_000_000_000, "toman"), (22, "person"), (5, "person")]
+
+
+@pytest.mark.parametrize("text", ["", "۱۲/۵", "a1/2/3b 12/5/1403 1234/5 12345/6 .1/2 /1/2 1//2 1/2/ 5/27 و 1/9/82",
+                                  "1/2/3/4/5", "۱۲/۵ درصد و ۱۴۰۳/۰۵/۲۰", "x/ 1/", "12/5" * 5])
+def test_slash_pairs_are_the_regex_matches(text: str) -> None:
+    """The pairs read around each slash are ``_SLASH_PAIR.finditer``'s."""
+    from muni_ie.recognizers.facts import _SLASH_PAIR, _slash_pairs
+
+    assert [m.span() for m in _slash_pairs(text)] == [m.span() for m in _SLASH_PAIR.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "cmp"), [
+    ("حدود ۵ درصد", "~"), ("حدود\u200c ۵ درصد", "~"), ("بیش از \u200c ۸۰ درصد", ">"), ("کمتر از\n۵ درصد", "<"),
+    ("از ۵ درصد", "="), ("اکبر ۵ درصد", "="), ("۵ درصد", "="),
+])
+def test_comparator_gate_on_the_last_two_letters(text: str, cmp: str) -> None:
+    """The comparator search only runs where the text before the number ends like a comparator
+    («از», «حدود»: the gate opens, and «اکبر» opens it too), and finds what a search everywhere finds."""
+    from muni_ie.numbers.finder import found_in_folded
+    from muni_ie.recognizers.facts import _attach_cmp, _Cand, _key, _lexicon
+
+    lex = _lexicon()
+    span = found_in_folded(text, text)[0]
+    c = _Cand(span, 5.0, 1, span.end)
+    _attach_cmp(lex, text, c)
+    m = lex.cmp_re.search(text, max(0, span.start - 30), span.start)
+    assert c.cmp == cmp
+    assert (c.cmp, c.cmp_start) == ((lex.cmps[_key(m.group("cmp"))], m.start("cmp")) if m else ("=", None))

@@ -205,3 +205,37 @@ def test_a_phrase_read_once_is_judged_again_in_each_context() -> None:
         ("۱۵", "number", False), ("۱۵ مهر", "date", False), ("نه", "number", False), ("سی", "number", False),
         ("هزار", "number", False)]
     assert spans[:len(spans) // 2] == spans[len(spans) // 2:]
+
+
+@pytest.mark.parametrize("filler", ["", "شهر ۱۲ ", "a" * 300 + " "])
+def test_fold_of_short_and_whole_article_texts(filler: str) -> None:
+    """Short strings are checked with a regex, long ones one folded character at a time: same fold."""
+    from muni_ie.numbers.words import fold
+
+    assert fold(filler + "كيك ۱۲") == filler.translate(PERSIAN_TO_ASCII) + "کیک 12"
+    plain = filler.translate(PERSIAN_TO_ASCII) + "شهر 12"
+    assert fold(plain) is plain  # nothing to fold: the text itself comes back
+
+
+PERSIAN_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("\u0640دو", 2), ("\u064eدو", 2), (" دو", 2), ("\u200cدو", 2), ("منفی دو", -2), ("يك", 1), ("۱۲", 12),
+    ("٫۵", None), ("دولت", None), ("شهر", None), ("", None), ("،", None),
+])
+def test_first_letter_gate_keeps_what_cleaning_would_turn_into_a_number(phrase: str, value) -> None:
+    """Words are turned down on their first letter before cleaning, unless cleaning could change it."""
+    from muni_ie.numbers.words import _may_be_number
+
+    assert parse_number(phrase) == value
+    assert _may_be_number(phrase) or value is None
+
+
+def test_digit_values_with_separators() -> None:
+    from fractions import Fraction
+
+    from muni_ie.numbers.words import digit_value
+
+    assert [digit_value(s) for s in ("125", "۱۲۵", "12.5", "0.01", "1.000", "1.000.000", "12,500", "۱۲٫۵", "007.50")] \
+        == [125, 125, Fraction(25, 2), Fraction(1, 100), 1000, 10**6, 12500, Fraction(25, 2), Fraction(15, 2)]

@@ -113,3 +113,39 @@ def test_first_name_search_follows_the_clause_regex(text):
     person = _Person("حناچی", has_first_name=False)
     resolver._find_first_name(person)
     assert ((person.name, person.mentions[-1]) if person.has_first_name else None) == want
+
+
+@pytest.mark.parametrize("text", ["گفت: بله.", "وی\nگفت: بله", "(گفت) «افزود» ۱۲افزود", "بگفت و ناگفت", "x\u200cگفت",
+                                  "او گفت\u200cو\u200cگو کرد", "وی اظهار\u200cکرد و گفت", "", "—افزود"])
+def test_verb_starts_cover_every_word_edge(text):
+    """Verbs are tried only after a character that is no letter (or at the start), as the pattern's
+    word edge demands; glued to a letter or a ZWNJ they are never tried."""
+    from muni_ie.events.statements import reporting_verb_pattern
+
+    finder = StatementFinder()
+    starts = finder._verb_starts(text)
+    want = [m.start() for m in reporting_verb_pattern().finditer(text)]
+    assert set(want) <= set(starts) and starts == sorted(starts)
+    for a in range(len(text) + 1):
+        m = finder._verb(text, a, len(text), starts)
+        exp = reporting_verb_pattern().search(text, a, len(text))
+        assert (m and m.span()) == (exp and exp.span())
+
+
+@pytest.mark.parametrize("text", ["وی گفت", "او\u200c گفت", "ایشان", "وی\u200cها گفت", "\u200cوی گفت", "اوی او",
+                                  "، وی، گفت", "ویِ گفت", "12وی", "گفت وی", ""])
+def test_pronoun_and_first_token_read_like_the_tokens(text):
+    """The subject's first token and first pronoun token, found without tokenizing the whole region,
+    are those of ``token_spans`` for every region of the text."""
+    from muni_ie.events.speakers import _PRONOUN, _PRONOUNS, SpeakerResolver
+    from muni_ie.text.tokens import token_spans
+
+    resolver = SpeakerResolver.__new__(SpeakerResolver)
+    resolver.text, resolver._first_tokens = text, {}
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            toks = token_spans(text, a, b)
+            pron = next(((s, e) for s, e in toks if text[s:e] in _PRONOUNS), None)
+            m = _PRONOUN.search(text[a:b])
+            assert (m and (a + m.start(), a + m.end())) == pron
+            assert resolver._first_token(a, b) == (toks[0] if toks else None)

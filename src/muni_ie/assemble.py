@@ -15,20 +15,24 @@ from .text.keys import key
 
 
 def assemble(doc: Document) -> None:
-    titles = [_TitleMention(m.start, m.end, m.norm) for m in doc.mentions("TITLE")]
-    orgs = [(m.start, m.end) for m in doc.mentions("ORG")]
+    by_label: dict[str, list[Mention]] = {"TITLE": [], "ORG": [], "PERSON": []}
+    for m in doc.entities:  # one pass instead of one per label
+        if m.label in by_label:
+            by_label[m.label].append(m)
+    titles = [_TitleMention(m.start, m.end, m.norm) for m in by_label["TITLE"]]
+    orgs = [(m.start, m.end) for m in by_label["ORG"]]
     resolver = SpeakerResolver(doc, doc.user_data.get("person_mentions", []), titles, orgs)
     doc.statements = resolver.resolve(doc.user_data.get("clauses", []))
     doc.officials = resolver.officials()
-    _add_surname_mentions(doc)
+    _add_surname_mentions(doc, by_label["PERSON"])
     doc.places = _dedupe_places(doc)
-    doc.organizations = _dedupe_orgs(doc)
+    doc.organizations = _dedupe_orgs(by_label["ORG"])
     _link_facts(doc)
 
 
-def _add_surname_mentions(doc: Document) -> None:
+def _add_surname_mentions(doc: Document, persons: list[Mention]) -> None:
     """Every official mention becomes a PERSON entity (surname-only ones included)."""
-    have = {(m.start, m.end) for m in doc.mentions("PERSON")}
+    have = {(m.start, m.end) for m in persons}
     for o in doc.officials:
         for a, b in o.mentions:
             if (a, b) not in have:
@@ -45,11 +49,11 @@ def _dedupe_places(doc: Document) -> list[Place]:
     return list(places.values())
 
 
-def _dedupe_orgs(doc: Document) -> list[Organization]:
+def _dedupe_orgs(mentions: list[Mention]) -> list[Organization]:
     """One entry per body: mentions with one key, and a short name («مجلس») with the full name it
     stands for when the document has that too («مجلس شورای اسلامی»)."""
     orgs: dict[str, Organization] = {}
-    for m in doc.mentions("ORG"):
+    for m in mentions:
         k = key(m.norm)
         if k not in orgs:
             orgs[k] = Organization(m.norm)

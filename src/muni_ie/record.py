@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from .document import SCHEMA, Document
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def document_record(doc: Document) -> dict[str, Any]:
     orig = doc.original
     to_orig = doc.aligned.original_span  # a record maps dozens of spans: no per-span wrapper
+    # the mentions of officials, places, organizations and facts are entities too: mapped once
+    mapped: dict[tuple[int, int], tuple[int, int]] = {}
 
     def spans(xs: list[tuple[int, int]]) -> list[list[int]]:
-        return [list(to_orig(s, e)) for s, e in xs]
+        return [list(mapped.get(x) or to_orig(*x)) for x in xs]
 
     entities = []
-    for m in sorted(doc.entities, key=lambda m: (m.start, -m.end)):
-        a, b = to_orig(m.start, m.end)
+    by_position = sorted(doc.entities, key=_END, reverse=True)  # (start, -end) order in two stable sorts,
+    by_position.sort(key=_START)  # cheaper than a key tuple per entity
+    for m in by_position:
+        a, b = mapped[m.start, m.end] = to_orig(m.start, m.end)
         if a == b:
             continue
         entities.append({"label": m.label, "start": a, "end": b, "text": orig[a:b], "norm": m.norm, **m.attrs})
     facts = []
     for f in doc.facts:
-        a, b = to_orig(f.start, f.end)
+        a, b = mapped.get((f.start, f.end)) or to_orig(f.start, f.end)
         facts.append({"value": f.value, "unit": f.unit, "of": f.of, "cmp": f.cmp,
                       "text": orig[a:b], "start": a, "end": b, "speaker": f.speaker})
     events: list[dict[str, Any]] = []

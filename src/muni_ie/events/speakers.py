@@ -20,7 +20,7 @@ from ..document import Document, Official, Statement
 from ..recognizers.persons import PersonMention, default_lexicon
 from ..resources import packaged_rows
 from ..text.keys import dice, key
-from ..text.tokens import token_spans
+from ..text.tokens import TOKEN, token_spans
 from .statements import Clause
 
 Span = tuple[int, int]
@@ -34,6 +34,8 @@ _WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\u200c])([\p{L}\u200c]+)[ ،]{1,3}$
 _CLAUSE_MARKS = "،.:؛\n"  # a clause opens after one of these (and maybe one space)
 _NAME_CHAR = regex.compile(r"[\p{L}\u200c]")
 _SPACE = regex.compile(r"\s")
+# a pronoun that is a whole token of :data:`~muni_ie.text.tokens.TOKEN` (read in the slice of a region)
+_PRONOUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\u200c])(?:{'|'.join(_PRONOUNS)})(?=\u200c*(?![\p{{L}}\p{{M}}\u200c]))")
 # words that may stand between a bare surname subject and its verb: «ایلیات نیز در این نشست گفت»
 _AFTER_SUBJECT = frozenset(["نیز", "هم", "با", "در", "ضمن", "همچنین", "درباره", "پیرامون", "امروز", "روز", "به", "از", "سپس", "اما", "ولی", "همچنان", "تنها", "خود", "پس", "طی", "بعد", "قبل"])
 
@@ -66,6 +68,12 @@ def _post(title: str) -> tuple[str, ...]:
     (remembered: the same titles come back all the time)."""
     mods = _cues().modifiers
     return tuple(k for k in map(key, title.split()) if k not in mods)
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_key(name: str) -> str:
+    """The key of a name's last word (remembered: people are told apart by it over and over)."""
+    return key(name.split()[-1])
 
 
 @dataclass
@@ -117,17 +125,19 @@ class SpeakerResolver:
         self.titles = sorted(titles, key=lambda t: t.start)
         self.orgs = orgs
         self.people: list[_Person] = []
-        self._token_cache: dict[Span, list[Span]] = {}
+        self._surname_opens: dict[tuple[int, int, int], bool] = {}  # see _opens_as_surname
+        self._first_tokens: dict[Span, Span | None] = {}
         for m in sorted(persons, key=lambda m: m.start):
             self._add_mention(m.name, (m.start, m.end), m.has_first_name, list(m.honorifics))
         self._attach_appositions()
 
-    def _tokens(self, a: int, b: int) -> list[Span]:
-        """Token spans of a subject region, tokenized once: several rules read the same one."""
-        toks = self._token_cache.get((a, b))
-        if toks is None:
-            toks = self._token_cache[(a, b)] = token_spans(self.text, a, b)
-        return toks
+    def _first_token(self, a: int, b: int) -> Span | None:
+        """The first of the ``token_spans`` of a subject region: most rules read no further (and
+        both passes over the clauses read it)."""
+        if (a, b) not in self._first_tokens:
+            m = TOKEN.search(self.text, a, b)
+            self._first_tokens[a, b] = m.span() if m else None
+        return self._first_tokens[a, b]
 
     # -- people -----------------------------------------------------------------------------
     def _add_mention(self, name: str, span: Span, has_first: bool, honors: list[str]) -> _Person:
@@ -142,14 +152,14 @@ class SpeakerResolver:
         return p
 
     def _find(self, name: str, has_first: bool) -> _Person | None:
-        k, sk = key(name), key(name.split()[-1])
+        k, sk = key(name), _surname_key(name)
         for p in self.people:
             pk = key(p.name)
             # «هاشمی تشکری» is the tail of «سید جعفر هاشمی تشکری»: the same person, named shorter
             if pk == k or (" " in name and (pk.endswith(k) or k.endswith(pk))):
                 return p
         for p in reversed(self.people):  # a surname joins the latest person who bears it
-            if key(p.surname) == sk and (not has_first or not p.has_first_name):
+            if _surname_key(p.name) == sk and (not has_first or not p.has_first_name):
                 return p
         return None
 
@@ -161,10 +171,13 @@ class SpeakerResolver:
         """
         claimed: set[int] = set()
         untitled: list[tuple[_Person, Span]] = []
+        as_in_text = "عنوان" in self.text
         for p in self.people:
             for a, b in p.mentions:
-                after = [t for t in self.titles if _adjacent(self.text, b, t.start)
-                         or _AS_TITLE.fullmatch(self.text, b, t.start)]
+                # «X به عنوان T» needs an «عنوان» between them: where is the first one?
+                as_at = self.text.find("عنوان", b) if as_in_text else -1
+                after = [t for t in self.titles if b <= t.start <= b + 3 and _adjacent(self.text, b, t.start)
+                         or 0 <= as_at <= t.start - 5 and _AS_TITLE.fullmatch(self.text, b, t.start)]
                 for t in after:
                     p.add_title(t.text)
                     claimed.add(t.start)
@@ -176,7 +189,7 @@ class SpeakerResolver:
                         untitled.append((p, (a, b)))
         for p, (a, _b) in untitled:
             for t in self.titles:
-                if t.start not in claimed and _adjacent(self.text, t.end, a):
+                if t.end <= a <= t.end + 3 and t.start not in claimed and _adjacent(self.text, t.end, a):
                     p.add_title(t.text)
                     claimed.add(t.start)
         self._surname_appositions(claimed)
@@ -186,7 +199,7 @@ class SpeakerResolver:
         the surname of someone the article names, is that person's (a mention the name lists
         missed: a surname alone is the same official) — unless the word before the surname opens
         its clause: that may be another person's first name."""
-        surnames = {key(p.surname): p for p in self.people}
+        surnames = {_surname_key(p.name): p for p in self.people}
         for t in self.titles:
             if t.start in claimed:
                 continue
@@ -266,11 +279,13 @@ class SpeakerResolver:
         for p in self.people:
             if not p.has_first_name:
                 self._find_first_name(p)
+        by_surname: dict[str, list[Statement]] = {}  # a speaker renamed below keeps his surname
+        for st in statements:
+            if st.speaker:
+                by_surname.setdefault(_surname_key(st.speaker), []).append(st)
         for p in self.people:  # names may have grown after a statement was resolved
-            surname = key(p.surname)
-            for st in statements:
-                if st.speaker and st.speaker != p.name and key(st.speaker.split()[-1]) == surname:
-                    st.speaker = p.name
+            for st in by_surname.get(_surname_key(p.name), ()):
+                st.speaker = p.name
         return statements
 
     def _bare_surname_subjects(self, clauses: list[Clause]) -> None:
@@ -279,9 +294,9 @@ class SpeakerResolver:
         resolved: an earlier clause («به نقل از ایرنا، پیروز حناچی … اظهار داشت») is theirs too."""
         known = len(self.people)
         for c in clauses:
-            toks = self._tokens(*c.subject)
-            if toks:
-                s, e = toks[0]
+            first = self._first_token(*c.subject)
+            if first:
+                s, e = first
                 word = self.text[s:e]
                 if self._bearer_of_surname(word) is None and self._opens_as_surname(word, s, e, c.subject[1]):
                     self._add_mention(word, (s, e), False, [])
@@ -333,7 +348,7 @@ class SpeakerResolver:
         فراکسیون امید ادامه داد») within two paragraphs (a roundup's next item starts afresh) —
         unless «نیز/همچنین» says another speaker joins («معاون شهردار نیز افزود»)."""
         cues = _cues()
-        words = [key(self.text[s:e]) for s, e in self._tokens(*c.subject)]
+        words = [key(self.text[s:e]) for s, e in token_spans(self.text, *c.subject)]
         if any(w in cues.also for w in words):
             return False
         before = self.text[max(c.subject[0], span[0] - 8):span[0]].split()
@@ -367,10 +382,9 @@ class SpeakerResolver:
             after = semi + 1 + (self.text[semi + 1:semi + 2] == " ")
             if self.person_at(after) is not None:
                 a = after
-        toks = self._tokens(a, b)
-        if not toks:
+        first = self._first_token(a, b)
+        if first is None:
             return "none", None, None
-        first = toks[0]
         cands = []
         for p in self.people:
             for m in p.mentions:
@@ -379,14 +393,13 @@ class SpeakerResolver:
         for t in self.titles:
             if a <= t.start < b:
                 cands.append((t.start, "title", t, (t.start, t.end)))
-        for s, e in toks:
-            if self.text[s:e] in _PRONOUNS:
-                cands.append((s, "pronoun", None, (s, e)))
-                break
+        pronoun = _PRONOUN.search(self.text[a:b])
+        if pronoun is not None:
+            cands.append((a + pronoun.start(), "pronoun", None, (a + pronoun.start(), a + pronoun.end())))
         for s, e in self.orgs:
             if a <= s < b:
                 cands.append((s, "org", None, (s, e)))
-        bare = self._bare_surname(toks, b)
+        bare = self._bare_surname(first, b)
         if bare is not None:
             cands.append(bare)
         if not cands:
@@ -426,9 +439,9 @@ class SpeakerResolver:
                     return p
         return None
 
-    def _bare_surname(self, toks: list[Span], verb_pos: int):
+    def _bare_surname(self, first: Span, verb_pos: int):
         """«ایلیات گفت», «الویری نیز در این نشست گفت»: a surname alone opens the clause."""
-        s, e = toks[0]
+        s, e = first
         word = self.text[s:e]
         p = self._bearer_of_surname(word)
         if p is not None:
@@ -441,15 +454,24 @@ class SpeakerResolver:
         return None
 
     def _bearer_of_surname(self, word: str) -> _Person | None:
-        return next((p for p in self.people if key(p.surname) == key(word)), None)
+        k = key(word)
+        return next((p for p in self.people if _surname_key(p.name) == k), None)
 
     def _opens_as_surname(self, word: str, s: int, e: int, verb_pos: int) -> bool:
-        """``word`` at [s, e) opens a clause as a surname no one bears yet: then a new person."""
-        nxt = self.text[e:verb_pos].split()
-        lex = default_lexicon()
-        return (lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
+        """``word`` at [s, e) opens a clause as a surname no one bears yet: then a new person.
+
+        The answer depends on the text alone, and both passes over the clauses ask it: it is kept.
+        """
+        opens = self._surname_opens.get((s, e, verb_pos))
+        if opens is None:
+            nxt = self.text[e:verb_pos].split(None, 1)
+            lex = default_lexicon()
+            opens = self._surname_opens[s, e, verb_pos] = (
+                (not nxt or nxt[0] in _AFTER_SUBJECT)
                 and not word.endswith("ای")  # «اجرای ...»: a noun in construct, not a surname
-                and (not nxt or nxt[0] in _AFTER_SUBJECT) and not self._covered(s))
+                and lex.is_surname_like(word) and word.replace("\u200c", "") not in lex.common_words
+                and not self._covered(s))
+        return opens
 
     def _covered(self, pos: int) -> bool:
         return any(t.start <= pos < t.end for t in self.titles) or any(a <= pos < b for a, b in self.orgs)

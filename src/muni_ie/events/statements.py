@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from ..resources import data_path, read_rows
+from ..text.charclass import char_class
 from ..text.normalize import fold
 from ..text.trie import phrase_trie
 
@@ -59,14 +62,26 @@ def reporting_verb_pattern(path: str | None = None) -> regex.Pattern:
     return regex.compile(_WORD_EDGE_L + "(?:" + "|".join(forms) + ")" + perfect + _WORD_EDGE_R + r"(?!\s*و\s*گو)")
 
 
-@functools.cache
-def _verb_gate(path: str | None = None) -> re.Pattern:
-    """The reporting verbs as one stdlib trie, without word edges or endings.
+class _VerbGate(NamedTuple):
+    """The reporting verbs as stdlib tries, without word edges or endings (see :func:`_verb_gate`)."""
 
-    Wherever :func:`reporting_verb_pattern` matches, this matches too, and it is many times
-    faster to search: the exact pattern then only runs where this one hits.
+    at: re.Pattern  # a verb's words from where it is tried
+    after_edge: re.Pattern  # a character that is no letter, then a verb: one search finds the verb starts
+
+
+@functools.cache
+def _verb_gate(path: str | None = None) -> _VerbGate:
+    """Where :func:`reporting_verb_pattern` can match, these find a verb start too.
+
+    That pattern opens with a word edge, so a verb starts at the text's start or after a
+    character that is no letter; a search for such a character before a verb's words, many
+    times faster than the exact pattern, gives every such start of a text at once, and the
+    exact pattern then only runs there.
     """
-    return re.compile(phrase_trie(" ".join(words) for words in _verb_words(path)))
+    letters = set("".join(regex.findall(r"[\p{L}\u200c]+", "".join(map(chr, range(0x10000))))))
+    edge = char_class(lambda c: c not in letters or not (c.isalpha() or c == "\u200c"))
+    verbs = phrase_trie(" ".join(words) for words in _verb_words(path))
+    return _VerbGate(re.compile(verbs), re.compile(f"{edge}(?={verbs})"))
 
 
 class StatementFinder:
@@ -74,29 +89,45 @@ class StatementFinder:
         self.pattern = pattern or reporting_verb_pattern()
         self._gate = None if pattern else _verb_gate()
 
-    def _verb(self, text: str, start: int, end: int):
-        """``self.pattern.search(text, start, end)``, run only where the gate hits."""
+    def _verb_starts(self, text: str) -> list[int] | None:
+        """The offsets where a reporting verb may start, in order; None for a custom pattern (no gate)."""
+        if self._gate is None:
+            return None
+        starts = [0] if self._gate.at.match(text) else []
+        starts += [m.end() for m in self._gate.after_edge.finditer(text)]
+        return starts
+
+    def _verb(self, text: str, start: int, end: int, starts: list[int] | None = None):
+        """``self.pattern.search(text, start, end)``, tried only at the ``starts`` of :meth:`_verb_starts`."""
         if self._gate is None:
             return self.pattern.search(text, start, end)
-        g = self._gate.search(text, start, end)
-        while g is not None:
-            m = self.pattern.match(text, g.start(), end)
+        if starts is None:
+            starts = self._verb_starts(text)
+        for i in range(bisect_left(starts, start), len(starts)):
+            if starts[i] >= end:
+                break
+            m = self.pattern.match(text, starts[i], end)
             if m is not None:
                 return m
-            g = self._gate.search(text, g.start() + 1, end)
         return None
 
     def find(self, text: str, sentences: list[Span], paragraphs: list[Span]) -> list[Clause]:
-        clauses: list[Clause] = []
+        found: list[tuple[Span, Span, Span, int]] = []  # trigger, subject, sentence, paragraph
         para_of = _paragraph_index(sentences, paragraphs)
+        starts = self._verb_starts(text)
+        n = len(starts) if starts is not None else 0
         for si, (sa, sb) in enumerate(sentences):
-            m = self._verb(text, sa, sb)
+            # most sentences have no verb start at all: not worth a call
+            if starts is None or (i := bisect_left(starts, sa)) < n and starts[i] < sb:
+                m = self._verb(text, sa, sb, starts)
+            else:
+                m = None
             if m is None:
                 m = _ACCORDING_TO.search(text, sa, sb) if text.find("گفته", sa, sb) >= 0 else None
                 if m is not None:
                     comma = text.find("،", m.end(), sb)
                     subject = (m.end(), min(comma if comma > 0 else sb, m.end() + 40))
-                    clauses.append(Clause(m.span(), (0, 0), subject, (sa, sb), para_of[si]))
+                    found.append((m.span(), subject, (sa, sb), para_of[si]))
                 continue
             subject_start = _after_dateline(text, sa, m.start())
             if _inside_quote(text, subject_start, m.start()):
@@ -104,23 +135,28 @@ class StatementFinder:
             prefix = _SOURCE_PREFIX.match(text, subject_start, m.start())
             if prefix:
                 subject_start = prefix.end()
-            clauses.append(Clause((m.start(), m.end()), (0, 0), (subject_start, m.start()), (sa, sb), para_of[si]))
-        return [self._with_content(text, c, clauses, paragraphs) for c in clauses]
+            found.append(((m.start(), m.end()), (subject_start, m.start()), (sa, sb), para_of[si]))
+        clause_starts: dict[int, list[int]] = {}  # by paragraph: where its clauses' sentences start
+        for _, _, sentence, para in found:
+            clause_starts.setdefault(para, []).append(sentence[0])
+        for v in clause_starts.values():
+            v.sort()
+        return [Clause(trigger, _content(text, trigger, subject, sentence, paragraphs[para][1], clause_starts[para]),
+                       subject, sentence, para) for trigger, subject, sentence, para in found]
 
-    @staticmethod
-    def _with_content(text: str, c: Clause, clauses: list[Clause], paragraphs: list[Span]) -> Clause:
-        """Content runs from the verb («: ...») to the paragraph's end or the next clause."""
-        _, pb = paragraphs[c.paragraph]
-        nxt = [o.sentence[0] for o in clauses if o.sentence[0] > c.sentence[0] and o.paragraph == c.paragraph]
-        end = min(nxt) if nxt else pb
-        start = c.trigger[1]
-        while start < end and text[start] in " :،":
-            start += 1
-        if start >= end or start >= c.sentence[1]:  # verb ends its sentence: the content came before it
-            return Clause(c.trigger, (c.subject[0], c.trigger[0]), c.subject, c.sentence, c.paragraph)
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Clause(c.trigger, (start, end), c.subject, c.sentence, c.paragraph)
+
+def _content(text: str, trigger: Span, subject: Span, sentence: Span, para_end: int, clause_starts: list[int]) -> Span:
+    """Content runs from the verb («: ...») to the paragraph's end or the next clause's sentence."""
+    i = bisect_right(clause_starts, sentence[0])
+    end = clause_starts[i] if i < len(clause_starts) else para_end
+    start = trigger[1]
+    while start < end and text[start] in " :،":
+        start += 1
+    if start >= end or start >= sentence[1]:  # verb ends its sentence: the content came before it
+        return subject[0], trigger[0]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _after_dateline(text: str, start: int, verb: int) -> int:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
+from ..text.charclass import char_class
 from ..text.trie import word_trie
 from .words import DIGIT_NUMBER, ZWNJ, Token, evaluate, fold, lexicon, to_number, tokenize
 
@@ -59,22 +60,6 @@ class _Scanner:
     elsewhere: re.Pattern
 
 
-def _char_class(pred: Callable[[str], bool]) -> str:
-    """A regex class of the BMP characters that satisfy ``pred``, and every one beyond the BMP.
-
-    ``re`` tests such a class with a table lookup, several times faster than a category such as
-    ``\\W`` or ``\\d``; beyond the BMP it is a superset, for a lookbehind after it to settle.
-    """
-    ranges, start = [], None
-    for c in range(0x10001):
-        if c < 0x10000 and pred(chr(c)):
-            start = c if start is None else start
-        elif start is not None:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(c - 1)) if c - 1 > start else ""))
-            start = None
-    return "[" + "".join(ranges) + "\U00010000-\U0010ffff]"
-
-
 @functools.cache
 def _scanner() -> _Scanner:
     lex = lexicon()
@@ -97,7 +82,7 @@ def _scanner() -> _Scanner:
         full=re.compile(start + body),
         after_space=re.compile(rf" و?(?={opens}){body}"),
         # a digit or a non-word character other than the space and ZWNJ
-        elsewhere=re.compile(_char_class(lambda c: c.isdecimal() or not (c.isalnum() or c in f"_ {ZWNJ}"))
+        elsewhere=re.compile(char_class(lambda c: c.isdecimal() or not (c.isalnum() or c in f"_ {ZWNJ}"))
                              + rf"(?:(?<=[^\w{ZWNJ} ])(?=و?{opens})(?:(?<=\s)و|(?<![\d][٫٬/.,:])){body}"
                              r"|(?<=[^\W\d_A-Za-z]\d))"),
     )
@@ -126,18 +111,24 @@ def _candidates(folded: str) -> Iterator[re.Match]:
     if m:
         yield m
         pos = m.end()
-    space, other = sc.after_space.search(folded, pos), elsewhere(pos)
-    while space is not None or other is not None:
-        if other is None or (space is not None and space.start(space.lastgroup) < other.start(other.lastgroup)):
-            best = space
-        else:
-            best = other
-        yield best
-        pos = best.end()
+    spaces = sc.after_space.finditer(folded, pos)  # each match starts where the last one ended
+    space, other = next(spaces, None), elsewhere(pos)
+    while other is not None:
+        if space is not None and space.start(space.lastgroup) < other.start(other.lastgroup):
+            yield space
+            if other.start() < space.end():
+                other = elsewhere(space.end())
+            space = next(spaces, None)
+            continue
+        yield other
+        pos = other.end()
         if space is not None and space.start() < pos:
-            space = sc.after_space.search(folded, pos)
-        if other is not None and other.start() < pos:
-            other = elsewhere(pos)
+            spaces = sc.after_space.finditer(folded, pos)
+            space = next(spaces, None)
+        other = elsewhere(pos)
+    if space is not None:  # no other number start is left: the rest is the space scan's
+        yield space
+        yield from spaces
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from ..numbers import parse_number, parse_ordinal
@@ -31,8 +32,7 @@ _SPACE = re.compile(r"\s")
 _SLASHED = re.compile(r"(\d+)/(\d+)")
 _TOKENS_BEFORE = re.compile(rf"[^\W\d_]+(?:{ZWNJ}[^\W\d_]+)*|\d+|[^\w\s{ZWNJ}]")
 _BETWEEN = re.compile(r"(?:بین|مابین)\s*$")
-# «a/b» and «a/b/c» digit runs, not inside longer ones; the lookbehind comes after the first digit
-# so that the search skips to digits instead of trying every character
+# «a/b» and «a/b/c» digit runs, not inside longer ones (tried only before a slash: ``_slash_pairs``)
 _SLASH_PAIR = re.compile(r"(\d(?<![\d/.]\d)\d{0,3})/(\d{1,4})(?:/(\d{1,4}))?(?![\d/])")
 
 
@@ -62,7 +62,8 @@ class _Lexicon:
     units: dict[str, tuple[str, float, str]]  # folded surface without spaces → (code, factor, role)
     unit_re: re.Pattern
     cmp_re: re.Pattern
-    cmp_ends: tuple[str, ...]  # what the text before a comparator's number ends with: «از», «حدود», «در»
+    cmp_tails: frozenset[str]  # the last two letters of what the text before a comparator's number
+    # ends with («از», «حدود», «در»): one set lookup rules out most numbers
     cmps: dict[str, str]
     roles: dict[str, frozenset[str]]
 
@@ -83,15 +84,18 @@ def _lexicon() -> _Lexicon:
     csurf = sorted((fold(r[0]) for r in read_rows(data_path("comparators.tsv"))), key=len, reverse=True)
     cmp_re = re.compile(rf"(?:^|(?<=[^\w{ZWNJ}]))(?P<cmp>{'|'.join(map(_flex, csurf))})"
                         rf"{_GAP}(?:در{_GAP})?$")
-    cmp_ends = tuple({re.split(rf"[ {ZWNJ}]", c)[-1] for c in csurf} | {"در"})
+    cmp_ends = {re.split(rf"[ {ZWNJ}]", c)[-1] for c in csurf} | {"در"}
+    if min(map(len, cmp_ends)) < 2:
+        raise ValueError("comparators.tsv: a comparator ends in a one-letter word")
+    cmp_tails = frozenset(e[-2:] for e in cmp_ends)
     roles: dict[str, set[str]] = {}
     for role, word in read_rows(data_path("fact_words.tsv")):
         roles.setdefault(role, set()).add(fold(word))
     roles["month"] = {fold(w) for w in lexicon().data["month_names"]}
-    return _Lexicon(units, unit_re, cmp_re, cmp_ends, cmps, {k: frozenset(v) for k, v in roles.items()})
+    return _Lexicon(units, unit_re, cmp_re, cmp_tails, cmps, {k: frozenset(v) for k, v in roles.items()})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A number being judged: where it is, what follows it, and what it became."""
 
@@ -311,12 +315,13 @@ def _noun_before(lex: _Lexicon, folded: str, c: _Cand, limit: int = 3) -> str | 
 
 
 def _attach_cmp(lex: _Lexicon, folded: str, c: _Cand) -> None:
-    lo, end = max(0, c.span.start - 30), c.span.start
+    start = end = c.span.start
+    lo = start - 30 if start > 30 else 0
     while end > lo and (folded[end - 1].isspace() or folded[end - 1] == ZWNJ):
         end -= 1
-    if not folded.endswith(lex.cmp_ends, lo, end):
+    if end - lo < 2 or folded[end - 2:end] not in lex.cmp_tails:
         return  # the comparator (or «در» after it) would end right here: no search for most numbers
-    m = lex.cmp_re.search(folded, lo, c.span.start)
+    m = lex.cmp_re.search(folded, lo, start)
     if m:
         c.cmp, c.cmp_start = lex.cmps[_key(m.group("cmp"))], m.start("cmp")
 
@@ -374,7 +379,7 @@ def slash_decimals_reversed(text: str) -> bool:
     arabic, persian = text.count("ي") + text.count("ك"), text.count("ی") + text.count("ک")
     rev = 1.5 if arabic > persian else 0.0
     fwd = 1.5 if persian >= arabic and persian else 0.0
-    for m in _SLASH_PAIR.finditer(text):  # \d is every script's digit: fold just the groups
+    for m in _slash_pairs(text):  # \d is every script's digit: fold just the groups
         a, b, c = (g and fold(g) for g in m.groups())
         if c is not None:
             if len(c) >= 2 and int(c) > 31 and int(a) <= 31:
@@ -391,3 +396,16 @@ def slash_decimals_reversed(text: str) -> bool:
         elif len(a) > len(b):
             fwd += 1
     return rev > fwd
+
+
+def _slash_pairs(text: str) -> Iterator[re.Match]:
+    """``_SLASH_PAIR.finditer(text)``, tried only just before each «/»: a match starts at most four
+    digits before its first slash, and a scan for its leading digit would test every character."""
+    pos = look = 0  # where finditer would go on; where to look for the next slash
+    while (i := text.find("/", look)) >= 0:
+        for p in range(max(pos, i - 4), i):
+            if m := _SLASH_PAIR.match(text, p):
+                yield m
+                pos = m.end()
+                break
+        look = max(i + 1, pos)

@@ -7,6 +7,7 @@ honorifics («سید», «دکتر», «حجت‌الاسلام»). Used to merg
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 
@@ -43,8 +44,10 @@ def name_key(s: str | None) -> str:
     return key(s)
 
 
+@functools.lru_cache(maxsize=65536)
 def _bigrams(k: str) -> Counter:
-    return Counter(k[i:i + 2] for i in range(len(k) - 1)) or Counter([k])
+    """The bigrams of a key (shared, never to be changed: the same titles are compared again and again)."""
+    return Counter(map(operator.add, k, k[1:])) or Counter([k])
 
 
 def dice(a: str | None, b: str | None) -> float:
@@ -55,4 +58,5 @@ def dice(a: str | None, b: str | None) -> float:
     if ka == kb:
         return 1.0
     ga, gb = _bigrams(ka), _bigrams(kb)
-    return 2 * sum((ga & gb).values()) / (sum(ga.values()) + sum(gb.values()))
+    common = sum(min(n, gb[g]) for g, n in ga.items() if g in gb)
+    return 2 * common / (sum(ga.values()) + sum(gb.values()))
