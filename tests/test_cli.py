@@ -157,3 +157,32 @@ def test_input_count_for_the_progress_eta(messy, tmp_path):
     with gzip.open(tmp_path / "c.jsonl.gz", "wt") as fh:
         fh.write("{}\n")
     assert count_inputs([messy, tmp_path / "c.jsonl.gz"]) is None  # not worth decompressing twice
+
+
+def test_ctrl_c_stops_a_parallel_run_with_whole_lines_and_resume_finishes_it(tmp_path):
+    """Ctrl-C reaches the parent and both workers (one process group): the workers leave it to
+    the parent, which stops the pool, keeps whole lines and exits 130 instead of waiting for
+    results that never come."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src, out, ref = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "ref.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(3000):
+            fh.write(json.dumps({"id": f"d{i}", "text": GOOD}, ensure_ascii=False) + "\n")
+    cmd = [sys.executable, "-m", "muni_ie.cli", "extract", str(src), "-o", str(out), "--workers", "2", "--quiet"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, start_new_session=True)
+    while not out.exists() or out.stat().st_size < 10_000:  # some records written
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=60) == 130  # (a hang fails here)
+    assert b"--resume" in proc.stderr.read()
+    done = _lines(out)  # every line whole
+    assert 0 < len(done) < 3000
+    assert main(["extract", str(src), "-o", str(out), "--workers", "2", "--quiet", "--resume"]) == 0
+    main(["extract", str(src), "-o", str(ref), "--workers", "1", "--quiet"])
+    assert sorted(_lines(out), key=lambda r: r["id"]) == sorted(_lines(ref), key=lambda r: r["id"])

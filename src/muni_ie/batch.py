@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -57,13 +58,19 @@ def _process_to_json(args: tuple[InputDoc, int]) -> tuple[bool, str]:
     return "error" in rec, json.dumps(rec, ensure_ascii=False)
 
 
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the parent: it stops the pool and closes the output. A worker that
+    died of it would leave the parent waiting for its results for ever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parallel_map(fn, items: Iterable[InputDoc], workers: int, max_chars: int) -> Iterator[Any]:
     packed = ((it, max_chars) for it in items)
     if workers <= 1:
         yield from map(fn, packed)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_ignore_interrupt) as pool:
         yield from pool.imap(fn, packed, chunksize=32)  # fewer round trips: 1.87x vs 1.79x at 8
 
 
@@ -83,7 +90,7 @@ def extract_many(items: Iterable[str | tuple[str, str]], workers: int = 1) -> It
         yield from _pipeline().pipe(items)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_ignore_interrupt) as pool:
         yield from pool.imap(_extract_one, items, chunksize=32)
 
 

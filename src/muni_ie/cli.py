@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except MuniIEError as exc:  # a usage problem (no pyarrow, Parquet to stdout …): a message, not a traceback
         print(f"muni-ie: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: the output ends at a whole line, ready for --resume
+        print("muni-ie: interrupted; run again with --resume to go on", file=sys.stderr)
+        return 130
 
 
 def _run(args: argparse.Namespace) -> int:
