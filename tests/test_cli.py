@@ -171,8 +171,7 @@ def test_ctrl_c_stops_a_parallel_run_with_whole_lines_and_resume_finishes_it(tmp
 
     src, out, ref = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "ref.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
-        for i in range(3000):
-            fh.write(json.dumps({"id": f"d{i}", "text": GOOD}, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps({"id": f"d{i}", "text": GOOD}, ensure_ascii=False) + "\n" for i in range(3000))
     cmd = [sys.executable, "-m", "muni_ie.cli", "extract", str(src), "-o", str(out), "--workers", "2", "--quiet"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, start_new_session=True)
     while not out.exists() or out.stat().st_size < 10_000:  # some records written
