@@ -225,9 +225,9 @@ class PersonRecognizer:
         self._gate = _gate(lex)
         # first names that open a name only with a surname right after (no honorific, lineage or
         # compound head): ``_opens_no_name`` settles them
-        # function words that are no honorific: after «قاضی» a common word is the title's object again
-        self._plain_stopwords = lex.stopwords - lex.title_honorifics
         self._plain_firsts = (lex.first_names | lex.ambiguous_first) - lex.title_honorifics - lex.lineage - _COMPOUND_HEADS
+        # function words that are no honorific: after «قاضی» a common word is the title's object again
+        self._function_words = lex.stopwords - lex.title_honorifics
 
     def _may_open(self, words: list[str], i: int) -> bool:
         w = _plain(words[i])
@@ -464,7 +464,7 @@ class PersonRecognizer:
             return PersonMention(win.starts[i], win.end(end - 1), name, tuple(honors), False), end
         return None
 
-    def _honored_surname_ok(self, text: str, surname: str, after: int, honors: list[str] = ()) -> bool:
+    def _honored_surname_ok(self, text: str, surname: str, after: int, honors: list[str]) -> bool:
         """After an honorific alone, a common word is mostly what the title is of («استاد علوم»,
         «قاضی پرونده», «خلبان هواپیما»): it is a surname only if surname-shaped, a known surname or
         first name, or used alone again later where a name stands (after a mark or a function word).
@@ -477,7 +477,7 @@ class PersonRecognizer:
             return False
         if w not in lex.common_words or _surname_shaped(surname):
             return True
-        return any(_after_function_word(text, k, self._plain_stopwords) for k in _occurrences(text, surname, after))
+        return any(_after_function_word(text, k, self._function_words) for k in _occurrences(text, surname, after))
 
     def _first_name(self, win, j):
         lex, words, plain = self.lex, win.words, win.plain
